@@ -1,0 +1,53 @@
+#pragma once
+// Which days are workdays: a calendar of holidays and make-up workdays (调休).
+
+#include <sopctl/date.hpp>
+#include <sopctl/source.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace sopctl {
+
+enum class DayKind {
+  workday,         // Monday..Friday that is not a holiday
+  day_off,         // weekend day or holiday
+  makeup_workday,  // a weekend day declared a workday (补班)
+};
+
+class Calendar {
+public:
+  // Monday..Friday are workdays, every year is covered.
+  Calendar() = default;
+
+  // The official mainland-China calendar (SPEC 1.4), 2025 and 2026.
+  static Calendar builtin_cn();
+
+  // Parses a calendar YAML file (SPEC 1.4); throws Error naming file and line.
+  // The years it covers are the years named by its entries, or its optional
+  // `years: [2026, ...]` key.
+  static Calendar parse(std::string_view text, const std::string& path);
+
+  DayKind kind(Date d) const;
+  bool is_workday(Date d) const { return kind(d) != DayKind::day_off; }
+  bool is_day_off(Date d) const { return kind(d) == DayKind::day_off; }
+  // Saturdays and Sundays that are not make-up workdays.
+  bool is_weekend(Date d) const;
+
+  // True when every year from..to is covered (always true without a file).
+  bool covers(Date from, Date to) const;
+  // Throws Error "calendar NAME covers 2025-2026 only; ..." unless covers().
+  void require_covers(Date from, Date to) const;
+
+  const std::string& name() const { return m_name; }
+
+private:
+  std::string m_name = "default (Mon-Fri)";
+  bool m_all_years = true;
+  std::set<int> m_years;
+  std::set<std::int32_t> m_holidays;  // Date::days
+  std::set<std::int32_t> m_workdays;  // make-up workdays
+};
+
+}  // namespace sopctl

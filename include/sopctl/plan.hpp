@@ -1,0 +1,64 @@
+#pragma once
+// The plan engine: SOPs and a roster expanded into dated, per-group items.
+
+#include <sopctl/calendar.hpp>
+#include <sopctl/roster.hpp>
+#include <sopctl/sop.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sopctl {
+
+// One thing to do: a task of a group's SOP on one date.
+struct PlanItem {
+  Date date;
+  int time = -1;  // minutes since midnight; -1: no `at` (an all-day item)
+  int duration_minutes = 0;
+  const Group* group = nullptr;
+  const Sop* sop = nullptr;
+  const Task* task = nullptr;
+  std::optional<int> day;  // group day of `date` (never 0); none without an open date
+  const Phase* phase = nullptr;
+  std::vector<const Staff*> staff;
+  std::string group_name;  // rendered
+  std::string script;      // rendered
+  // Set when on_holiday moved the occurrence; the date it was scheduled on.
+  std::optional<Date> moved_from;
+};
+
+struct PlanRequest {
+  std::optional<Date> from;  // both or neither; neither: the whole plan
+  std::optional<Date> to;
+  std::vector<std::string> groups;  // empty: all
+  std::string staff;                // empty: all
+};
+
+struct Plan {
+  Date from;
+  Date to;
+  std::vector<PlanItem> items;  // sorted by date, time, group id, task id
+};
+
+// Expands every group of `roster` with its SOP over the requested range.
+// The objects in `sops` and `roster` must outlive the Plan (items point into
+// them). Throws Error when the plan cannot be computed: calendar does not
+// cover the range, no range given for an SOP without bounds, unknown
+// --group or --staff.
+Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
+                 const PlanRequest& request);
+
+// The inclusive date span of one group's whole plan (its phases and dated or
+// day-numbered tasks), or nullopt when some task is unbounded.
+std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group);
+
+// Renders a script or setup text for one item: {day} {date} {weekday} {group}
+// {group_name} {owner} {phase} {phase_name} {countdown} {letter}; "{{" and
+// "}}" are literal braces; %NICKNAME% is left alone.
+std::string render_placeholders(const std::string& text, const PlanItem& item);
+
+// Names of the placeholders render_placeholders() knows.
+const std::vector<std::string>& known_placeholders();
+
+}  // namespace sopctl

@@ -1,0 +1,26 @@
+#pragma once
+// Plan renderers: pure functions from a Plan to the bytes of one format.
+
+#include <sopctl/plan.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sopctl::render {
+
+struct PlanRenderOptions {
+  bool color = false;  // ANSI colour (table only)
+  // ICS DTSTAMP (seconds since the epoch): SOURCE_DATE_EPOCH when set, else now.
+  std::int64_t dtstamp = 0;
+  std::string title;  // calendar / page title; empty: derived from the plan
+};
+
+std::string plan_table(const Plan& plan, const PlanRenderOptions& opts);  // render/plan_table.cpp
+std::string plan_markdown(const Plan& plan, const PlanRenderOptions& opts);
+std::string plan_csv(const Plan& plan, char separator);  // ',' for csv, '\t' for tsv
+std::string plan_json(const Plan& plan);
+std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts);
+std::string plan_html(const Plan& plan, const PlanRenderOptions& opts);
+
+}  // namespace sopctl::render

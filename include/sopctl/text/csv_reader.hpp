@@ -1,0 +1,20 @@
+#pragma once
+// A small RFC 4180 reader for roster files: BOM, CRLF, quoted fields with
+// commas, quotes and newlines. (Event logs get a streaming reader of their own.)
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::text {
+
+struct CsvRow {
+  int line = 0;  // 1-based line where the row starts
+  std::vector<std::string> fields;
+};
+
+// Parses the whole text; throws Error naming `path` and the line on an
+// unterminated quote or invalid UTF-8. Blank lines are skipped.
+std::vector<CsvRow> parse_csv(std::string_view text, const std::string& path);
+
+}  // namespace sopctl::text
