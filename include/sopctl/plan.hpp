@@ -22,6 +22,7 @@ struct PlanItem {
   std::optional<int> day;  // group day of `date` (never 0); none without an open date
   const Phase* phase = nullptr;
   std::vector<const Staff*> staff;
+  const Staff* group_owner = nullptr;  // for {owner}; null when not in the roster
   std::string group_name;  // rendered
   std::string script;      // rendered
   // Set when on_holiday moved the occurrence; the date it was scheduled on.
@@ -48,6 +49,19 @@ struct Plan {
 // --group or --staff.
 Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
                  const PlanRequest& request);
+
+// One occurrence of a task for a group: the light form of a PlanItem, for
+// lint rules that look at thousands of groups (no staff, no rendering).
+struct Occurrence {
+  Date date;
+  const Task* task = nullptr;
+  std::optional<Date> moved_from;  // set when on_holiday moved it
+};
+
+// Every occurrence of `sop`'s tasks for `group` that lands in [from, to]
+// after on_holiday, in task order then date order.
+std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
+                                          const Calendar& calendar, Date from, Date to);
 
 // The inclusive date span of one group's whole plan (its phases and dated or
 // day-numbered tasks), or nullopt when some task is unbounded.

@@ -14,7 +14,8 @@ struct CsvRow {
 };
 
 // Parses the whole text; throws Error naming `path` and the line on an
-// unterminated quote or invalid UTF-8. Blank lines are skipped.
+// unterminated quote or invalid UTF-8. Blank (or spaces-only) lines are
+// skipped; a lone CR also ends a line; line breaks inside quotes become "\n".
 std::vector<CsvRow> parse_csv(std::string_view text, const std::string& path);
 
 }  // namespace sopctl::text

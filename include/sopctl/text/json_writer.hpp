@@ -29,6 +29,8 @@ public:
   JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
   JsonWriter& value(std::int64_t n);
   JsonWriter& value(int n) { return value(static_cast<std::int64_t>(n)); }
+  // Unsigned counts (std::size_t) without a cast.
+  JsonWriter& value(std::uint64_t n);
   JsonWriter& value(double d);
   JsonWriter& value(bool b);
   JsonWriter& null();

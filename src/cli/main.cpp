@@ -1,0 +1,58 @@
+// The sopctl binary: parse arguments, run one subcommand, map every failure
+// to the exit codes of SPEC 3. This is the only place errors are caught.
+
+#include "plan_command.hpp"
+
+#include <sopctl/error.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <map>
+
+namespace {
+
+int run(int argc, char** argv) {
+  using namespace sopctl;
+  CLI::App app{"sopctl: community-operations SOPs as code: plan, lint, funnel, AARRR", "sopctl"};
+  app.set_version_flag("--version", SOPCTL_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run 'sopctl COMMAND --help' for a command's options and examples.");
+
+  std::map<std::string, cli::Runner> runners;
+  runners["plan"] = cli::setup_plan(app);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::fprintf(stderr, "sopctl: error: %s\nRun 'sopctl --help' or 'sopctl COMMAND --help'.\n",
+                 e.what());
+    return static_cast<int>(ExitCode::failure);
+  }
+  for (CLI::App* sub : app.get_subcommands()) {
+    auto it = runners.find(sub->get_name());
+    if (it != runners.end()) {
+      return it->second();
+    }
+  }
+  return static_cast<int>(ExitCode::failure);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const sopctl::Error& e) {
+    std::fprintf(stderr, "%s\n", e.format().c_str());
+    return static_cast<int>(e.code());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "sopctl: internal error: %s\n", e.what());
+    return static_cast<int>(sopctl::ExitCode::failure);
+  }
+}

@@ -1,0 +1,171 @@
+#include "plan_command.hpp"
+
+#include <sopctl/error.hpp>
+#include <sopctl/loader.hpp>
+#include <sopctl/plan.hpp>
+#include <sopctl/render/plan_render.hpp>
+#include <sopctl/timezone.hpp>
+
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+namespace sopctl::cli {
+
+namespace {
+
+struct PlanOptions {
+  std::vector<std::string> sop_files;
+  std::vector<std::string> rosters;
+  std::string month;
+  std::string from;
+  std::string to;
+  std::string date;
+  std::vector<std::string> groups;
+  std::string staff;
+  std::string calendar;
+  std::string title;
+  OutputOptions out;
+};
+
+Date parse_date_option(const std::string& option, const std::string& value) {
+  if (auto d = parse_date(value)) {
+    return *d;
+  }
+  throw Error(option + " " + value + ": not a date (use YYYY-MM-DD, e.g. 2026-12-03)");
+}
+
+// Today in the SOP's time zone: `--date today` is one of the two ways the
+// clock enters an output (SPEC 2).
+Date today_in(const std::string& zone_name) {
+  const std::int64_t now = std::time(nullptr);
+  const auto zone = TimeZone::load(zone_name);
+  const std::int64_t local = now + (zone ? zone->offset_at_utc(now) : 8 * 3600);
+  return Date{static_cast<std::int32_t>((local >= 0 ? local : local - 86399) / 86400)};
+}
+
+// ICS DTSTAMP: SOURCE_DATE_EPOCH (reproducible builds convention) or now.
+std::int64_t dtstamp() {
+  const char* env = std::getenv("SOURCE_DATE_EPOCH");
+  if (env == nullptr || *env == '\0') {
+    return std::time(nullptr);
+  }
+  char* end = nullptr;
+  const long long v = std::strtoll(env, &end, 10);
+  if (*end != '\0' || v < 0) {
+    throw Error(std::string("SOURCE_DATE_EPOCH=") + env + ": not a number of seconds");
+  }
+  return v;
+}
+
+PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
+  PlanRequest req;
+  req.groups = o.groups;
+  req.staff = o.staff;
+  if (!o.month.empty()) {
+    const auto first = parse_month(o.month);
+    if (!first) {
+      throw Error("--month " + o.month + ": not a month (use YYYY-MM, e.g. 2026-12)");
+    }
+    req.from = *first;
+    req.to = *first + (days_in_month(first->year(), first->month()) - 1);
+  } else if (!o.date.empty()) {
+    const Date d = o.date == "today"
+                       ? today_in(sops.empty() ? "Asia/Shanghai" : sops.front().timezone.value)
+                       : parse_date_option("--date", o.date);
+    req.from = d;
+    req.to = d;
+  } else if (!o.from.empty() || !o.to.empty()) {
+    if (o.from.empty() || o.to.empty()) {
+      throw Error("--from and --to go together (or use --month or --date)");
+    }
+    req.from = parse_date_option("--from", o.from);
+    req.to = parse_date_option("--to", o.to);
+  }
+  return req;
+}
+
+std::string render(const Plan& plan, const PlanOptions& o) {
+  render::PlanRenderOptions ro;
+  ro.color = use_color(o.out);
+  ro.title = o.title;
+  const std::string& f = o.out.format;
+  if (f == "table") {
+    return render::plan_table(plan, ro);
+  }
+  if (f == "md") {
+    return render::plan_markdown(plan, ro);
+  }
+  if (f == "csv") {
+    return render::plan_csv(plan, ',');
+  }
+  if (f == "tsv") {
+    return render::plan_csv(plan, '\t');
+  }
+  if (f == "json") {
+    return render::plan_json(plan);
+  }
+  if (f == "ics") {
+    ro.dtstamp = dtstamp();
+    return render::plan_ics(plan, ro);
+  }
+  return render::plan_html(plan, ro);
+}
+
+int run_plan(const PlanOptions& o) {
+  Diagnostics diags;
+  const std::vector<Sop> sops = load_sops(o.sop_files, diags);
+  const Roster roster = load_rosters(o.rosters, diags);
+  validate_references(sops, roster, diags);
+  if (has_errors(diags)) {
+    // A schedule from a wrong file would be trusted and wrong: refuse.
+    sort_diagnostics(diags);
+    Diagnostics errors;
+    for (const Diagnostic& d : diags) {
+      if (d.severity == Severity::error) {
+        errors.push_back(d);
+      }
+    }
+    print_diagnostics(errors);
+    return static_cast<int>(ExitCode::failure);
+  }
+  const Calendar calendar = load_calendar(o.calendar);
+  const Plan plan = expand_plan(sops, roster, calendar, make_request(o, sops));
+  emit(o.out, render(plan, o));
+  return 0;
+}
+
+}  // namespace
+
+Runner setup_plan(CLI::App& app) {
+  auto opts = std::make_shared<PlanOptions>();
+  CLI::App* cmd = app.add_subcommand("plan", "Expand SOPs and a roster into a dated schedule");
+  cmd->footer(
+      "Examples:\n"
+      "  sopctl plan examples/camp-7d.sop.yaml --roster examples/roster.yaml --month 2026-12\n"
+      "  sopctl plan sops/*.sop.yaml --roster roster.yaml --date today --staff li --format json\n"
+      "  sopctl plan camp.sop.yaml --roster roster.yaml --calendar cn --format ics -o plan.ics");
+  cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
+  cmd->add_option("--roster", opts->rosters,
+                  "Roster file (YAML, or CSV of groups); repeat to merge several")
+      ->required()
+      ->type_name("FILE");
+  auto* month = cmd->add_option("--month", opts->month, "Plan one month, e.g. 2026-12")
+                    ->type_name("YYYY-MM");
+  auto* from = cmd->add_option("--from", opts->from, "First day of the plan")->type_name("DATE");
+  auto* to = cmd->add_option("--to", opts->to, "Last day of the plan")->type_name("DATE");
+  auto* date = cmd->add_option("--date", opts->date, "Plan one day: a date or 'today'")
+                   ->type_name("DATE");
+  month->excludes(from)->excludes(to)->excludes(date);
+  date->excludes(from)->excludes(to);
+  cmd->add_option("--group", opts->groups, "Only this group (repeatable)")->type_name("ID");
+  cmd->add_option("--staff", opts->staff, "Only items this staff member does")->type_name("ID");
+  cmd->add_option("--calendar", opts->calendar,
+                  "Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file")
+      ->type_name("cn|FILE");
+  cmd->add_option("--title", opts->title, "Title of the calendar (ics, html, md)");
+  add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html"});
+  return [opts] { return run_plan(*opts); };
+}
+
+}  // namespace sopctl::cli

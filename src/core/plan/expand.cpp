@@ -1,0 +1,307 @@
+#include <sopctl/plan.hpp>
+
+#include <sopctl/error.hpp>
+#include <sopctl/loader.hpp>
+
+#include "occurrences.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace sopctl {
+
+using plan_detail::resolve;
+
+namespace {
+
+// on_holiday may move an occurrence across the edge of the range, so the
+// candidates are generated over a margin wider than any holiday run.
+constexpr int k_move_margin_days = 31;
+
+void include_date(std::optional<std::pair<Date, Date>>& span, Date d) {
+  if (!span) {
+    span = {d, d};
+  } else {
+    span->first = std::min(span->first, d);
+    span->second = std::max(span->second, d);
+  }
+}
+
+// Who does the task in this group: `owner`/`assistant` are the group's own
+// people; a staff id names one person; any other role is looked up among the
+// group's people first, then the whole roster.
+std::vector<const Staff*> resolve_staff(const std::string& who, const Group& group,
+                                        const Roster& roster) {
+  std::vector<const Staff*> out;
+  auto add = [&](const std::string& id) {
+    if (const Staff* s = roster.find_staff(id)) {
+      if (std::find(out.begin(), out.end(), s) == out.end()) {
+        out.push_back(s);
+      }
+    }
+  };
+  if (who.empty()) {
+    return out;
+  }
+  if (who == "owner") {
+    add(group.owner.value);
+    return out;
+  }
+  if (who == "assistant" || who == "assistants") {
+    for (const auto& a : group.assistants) {
+      add(a.value);
+    }
+    return out;
+  }
+  if (roster.find_staff(who)) {
+    add(who);
+    return out;
+  }
+  std::vector<std::string> people;
+  people.push_back(group.owner.value);
+  for (const auto& a : group.assistants) {
+    people.push_back(a.value);
+  }
+  for (const auto& id : people) {
+    const Staff* s = roster.find_staff(id);
+    if (s && s->has_role(who)) {
+      add(id);
+    }
+  }
+  if (out.empty()) {
+    for (const Staff& s : roster.staff) {
+      if (s.has_role(who)) {
+        add(s.id.value);
+      }
+    }
+  }
+  return out;
+}
+
+const Phase* phase_of(const Sop& sop, const Task& task, const Group& group, Date d) {
+  for (const Phase& p : sop.phases) {
+    const auto a = resolve(p.from, group);
+    const auto b = resolve(p.to, group);
+    if (a && b && d >= *a && d <= *b) {
+      return &p;
+    }
+  }
+  return task.phase.value.empty() ? nullptr : sop.find_phase(task.phase.value);
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string m = closest_match(word, candidates);
+  return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
+}
+
+void check_request(const Roster& roster, const PlanRequest& request) {
+  std::vector<std::string> group_ids;
+  for (const Group& g : roster.groups) {
+    group_ids.push_back(g.id.value);
+  }
+  for (const std::string& id : request.groups) {
+    if (!roster.find_group(id)) {
+      throw Error("--group " + id + ": no such group in the roster" + did_you_mean(id, group_ids));
+    }
+  }
+  if (!request.staff.empty() && !roster.find_staff(request.staff)) {
+    std::vector<std::string> staff_ids;
+    for (const Staff& s : roster.staff) {
+      staff_ids.push_back(s.id.value);
+    }
+    throw Error("--staff " + request.staff + ": no such staff member in the roster" +
+                did_you_mean(request.staff, staff_ids));
+  }
+}
+
+// The group's display name: its roster name, else the SOP's group_name
+// pattern ("小丸子美妆研讨所{letter}"), else its id.
+std::string render_group_name(const Sop& sop, const Group& g, const Staff* owner, Date fallback) {
+  if (!g.name.value.empty()) {
+    return g.name.value;
+  }
+  if (!sop.setup.group_name.value.empty()) {
+    PlanItem probe;
+    probe.group = &g;
+    probe.sop = &sop;
+    probe.group_owner = owner;
+    probe.date = g.open ? g.open->value : fallback;
+    probe.group_name = g.id.value;
+    return render_placeholders(sop.setup.group_name.value, probe);
+  }
+  return g.id.value;
+}
+
+}  // namespace
+
+std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
+                                          const Calendar& calendar, Date from, Date to) {
+  std::vector<Occurrence> out;
+  const Date lo = from - k_move_margin_days;
+  const Date hi = to + k_move_margin_days;
+  for (const Task& task : sop.tasks) {
+    for (Date d : plan_detail::task_dates(sop, task, group, calendar, lo, hi)) {
+      const std::optional<Date> landed = plan_detail::apply_on_holiday(task.on_holiday, d, calendar);
+      if (!landed || *landed < from || *landed > to) {
+        continue;
+      }
+      Occurrence occ;
+      occ.date = *landed;
+      occ.task = &task;
+      if (*landed != d) {
+        occ.moved_from = d;
+      }
+      out.push_back(occ);
+    }
+  }
+  return out;
+}
+
+std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group) {
+  std::optional<std::pair<Date, Date>> span = plan_detail::phases_span(sop, group);
+  const bool has_phases = span.has_value();
+  for (const Task& task : sop.tasks) {
+    if (!task.selector) {
+      continue;
+    }
+    const Selector& sel = *task.selector;
+    switch (sel.kind) {
+      case Selector::Kind::day:
+      case Selector::Kind::days:
+        if (group.open) {
+          for (int day : sel.days) {
+            include_date(span, plan_detail::date_of_day(group.open->value, day));
+          }
+        }
+        break;
+      case Selector::Kind::date:
+      case Selector::Kind::dates:
+        for (Date d : sel.dates) {
+          include_date(span, d);
+        }
+        break;
+      case Selector::Kind::every: {
+        const Phase* p = task.phase.value.empty() ? nullptr : sop.find_phase(task.phase.value);
+        std::optional<Date> a;
+        std::optional<Date> b;
+        if (p) {
+          a = resolve(p->from, group);
+          b = resolve(p->to, group);
+        } else {
+          a = task.from ? resolve(*task.from, group) : std::nullopt;
+          b = task.to ? resolve(*task.to, group) : std::nullopt;
+          if (!task.from && !task.to && has_phases) {
+            break;  // bounded by the phases, already in the span
+          }
+        }
+        if (!a || !b) {
+          return std::nullopt;
+        }
+        include_date(span, *a);
+        include_date(span, *b);
+        break;
+      }
+    }
+  }
+  return span;
+}
+
+Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
+                 const PlanRequest& request) {
+  check_request(roster, request);
+  std::map<std::string, const Sop*> by_id;
+  for (const Sop& s : sops) {
+    by_id.emplace(s.id.value, &s);
+  }
+
+  std::vector<const Group*> groups;
+  for (const Group& g : roster.groups) {
+    if (request.groups.empty() ||
+        std::find(request.groups.begin(), request.groups.end(), g.id.value) !=
+            request.groups.end()) {
+      groups.push_back(&g);
+    }
+  }
+  auto sop_of = [&](const Group& g) -> const Sop& {
+    auto it = by_id.find(g.sop.value);
+    if (it == by_id.end()) {
+      throw Error("group '" + g.id.value + "' uses SOP '" + g.sop.value +
+                      "', which is not among the loaded SOP files",
+                  g.sop.loc);
+    }
+    return *it->second;
+  };
+
+  Plan plan;
+  if (request.from && request.to) {
+    plan.from = *request.from;
+    plan.to = *request.to;
+  } else {
+    std::optional<std::pair<Date, Date>> whole;
+    for (const Group* g : groups) {
+      const Sop& sop = sop_of(*g);
+      auto span = group_span(sop, *g);
+      if (!span) {
+        throw Error("SOP '" + sop.id.value + "' (group '" + g->id.value +
+                    "') has tasks without an end date (an `every` without phase or from/to); "
+                    "give --month, --from/--to or --date");
+      }
+      include_date(whole, span->first);
+      include_date(whole, span->second);
+    }
+    if (!whole) {
+      throw Error("nothing to plan: the roster has no groups");
+    }
+    plan.from = whole->first;
+    plan.to = whole->second;
+  }
+  if (plan.from > plan.to) {
+    throw Error("--from " + format_date(plan.from) + " is after --to " + format_date(plan.to));
+  }
+  calendar.require_covers(plan.from, plan.to);
+
+  for (const Group* g : groups) {
+    const Sop& sop = sop_of(*g);
+    const Staff* owner = roster.find_staff(g->owner.value);
+    const std::string group_name = render_group_name(sop, *g, owner, plan.from);
+    const Task* staff_for = nullptr;
+    std::vector<const Staff*> staff;
+    for (const Occurrence& occ : group_occurrences(sop, *g, calendar, plan.from, plan.to)) {
+      const Task& task = *occ.task;
+      if (staff_for != &task) {
+        staff = resolve_staff(task.owner.value, *g, roster);
+        staff_for = &task;
+      }
+      if (!request.staff.empty() &&
+          std::none_of(staff.begin(), staff.end(),
+                       [&](const Staff* s) { return s->id.value == request.staff; })) {
+        continue;
+      }
+      PlanItem item;
+      item.date = occ.date;
+      item.moved_from = occ.moved_from;
+      item.time = task.at ? task.at->value : -1;
+      item.duration_minutes = task.duration_minutes;
+      item.group = g;
+      item.sop = &sop;
+      item.task = &task;
+      if (g->open) {
+        item.day = plan_detail::day_of_date(g->open->value, item.date);
+      }
+      item.phase = phase_of(sop, task, *g, item.date);
+      item.staff = staff;
+      item.group_owner = owner;
+      item.group_name = group_name;
+      item.script = render_placeholders(task.script.value, item);
+      plan.items.push_back(std::move(item));
+    }
+  }
+  std::stable_sort(plan.items.begin(), plan.items.end(), [](const PlanItem& a, const PlanItem& b) {
+    return std::tie(a.date, a.time, a.group->id.value, a.task->id.value) <
+           std::tie(b.date, b.time, b.group->id.value, b.task->id.value);
+  });
+  return plan;
+}
+
+}  // namespace sopctl

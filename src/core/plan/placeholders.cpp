@@ -1,0 +1,88 @@
+#include <sopctl/plan.hpp>
+
+#include <string_view>
+
+namespace sopctl {
+
+const std::vector<std::string>& known_placeholders() {
+  static const std::vector<std::string> k_names = {
+      "day",   "date",     "weekday",    "group",     "group_name",
+      "owner", "phase",    "phase_name", "countdown", "letter"};
+  return k_names;
+}
+
+namespace {
+
+std::string placeholder_value(std::string_view name, const PlanItem& item) {
+  const Group& g = *item.group;
+  if (name == "day") {
+    return item.day ? std::to_string(*item.day) : std::string();
+  }
+  if (name == "date") {
+    return format_date(item.date);
+  }
+  if (name == "weekday") {
+    return weekday_chinese_name(item.date.weekday());
+  }
+  if (name == "group") {
+    return g.id.value;
+  }
+  if (name == "group_name") {
+    return item.group_name;
+  }
+  if (name == "owner") {
+    return item.group_owner ? item.group_owner->name.value : g.owner.value;
+  }
+  if (name == "phase") {
+    return item.phase ? item.phase->id.value : std::string();
+  }
+  if (name == "phase_name") {
+    return item.phase ? item.phase->name.value : std::string();
+  }
+  if (name == "countdown") {
+    return g.open ? std::to_string(g.open->value - item.date) : std::string();
+  }
+  if (name == "letter") {
+    return g.letter_or_id();
+  }
+  return {};
+}
+
+bool is_known(std::string_view name) {
+  for (const auto& k : known_placeholders()) {
+    if (k == name) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string render_placeholders(const std::string& text, const PlanItem& item) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if ((c == '{' || c == '}') && i + 1 < text.size() && text[i + 1] == c) {
+      out += c;  // "{{" and "}}" are literal braces
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      const std::size_t close = text.find('}', i + 1);
+      if (close != std::string::npos) {
+        const std::string_view name(text.data() + i + 1, close - i - 1);
+        if (is_known(name)) {
+          out += placeholder_value(name, item);
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace sopctl

@@ -1,0 +1,54 @@
+#pragma once
+// The display fields of one plan item, computed once so that the plan
+// renderers (table, md, csv, json) agree on every value. Private to render/.
+
+#include <sopctl/plan.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::render {
+
+struct StaffField {
+  std::string id;
+  std::string name;
+};
+
+struct ItemFields {
+  std::string date;        // "2026-12-03"
+  std::string time;        // "08:00"; empty for an all-day item
+  std::string weekday;     // "thu"
+  std::string weekday_cn;  // "周四"
+  std::string group;       // group id
+  std::string group_name;  // rendered
+  std::string sop;
+  std::string task;
+  std::string title;
+  std::string type;
+  std::string channel;
+  std::optional<int> day;
+  std::string phase;       // phase id; empty: none
+  std::string phase_name;  // the phase's name, or its id when it has none
+  std::vector<StaffField> staff;
+  std::string script;  // rendered
+  std::vector<std::string> assets;
+};
+
+ItemFields item_fields(const PlanItem& item);
+
+// "08:00", or "全天" for an all-day item.
+std::string time_label(const ItemFields& f);
+// "D1 正式期", "D-3 预热期", "D1" (no phase), "正式期" (no day) or "".
+std::string day_phase_label(const ItemFields& f);
+// "li:李顾问;wanzi:小丸子" (SPEC 2.1 CSV form).
+std::string staff_ids_names(const ItemFields& f);
+// Staff names joined by `sep`.
+std::string staff_names(const ItemFields& f, std::string_view sep);
+// "2026-12-03 周四", the per-day heading of table and md.
+std::string date_heading(Date d);
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+}  // namespace sopctl::render

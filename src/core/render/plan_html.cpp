@@ -1,0 +1,181 @@
+// plan -> one self-contained HTML page: a month calendar per month of the
+// plan, for reading offline and printing (no JS, no external URLs).
+
+#include "plan_fields.hpp"
+
+#include <sopctl/date.hpp>
+#include <sopctl/render/plan_render.hpp>
+#include <sopctl/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::render {
+
+namespace {
+
+constexpr std::string_view k_style = R"(
+:root { --line: #d0d4da; --muted: #9aa1ab; --grey: #f1f2f4; --accent: #1f7a4d; }
+* { box-sizing: border-box; }
+body { margin: 1.5rem; font: 13px/1.4 -apple-system, "PingFang SC", "Hiragino Sans GB",
+  "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; color: #1d2129; }
+h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+h2 { font-size: 1.15rem; margin: 1.5rem 0 .5rem; }
+table.month { width: 100%; border-collapse: collapse; table-layout: fixed; }
+th { padding: .3rem; background: var(--grey); border: 1px solid var(--line); font-weight: 600; }
+td { vertical-align: top; height: 6.5rem; padding: .25rem .3rem; border: 1px solid var(--line); }
+td.out { background: var(--grey); color: var(--muted); }
+.num { font-weight: 600; margin-bottom: .2rem; }
+td.weekend .num { color: #c0392b; }
+td.out .num { color: var(--muted); }
+ul { list-style: none; margin: 0; padding: 0; }
+li { margin: 0 0 .25rem; overflow-wrap: anywhere; }
+.time { color: var(--accent); font-variant-numeric: tabular-nums; }
+.group { font-weight: 600; }
+.staff { color: #5c6470; }
+@media print {
+  body { margin: 0; font-size: 10px; }
+  section.month-page { break-after: page; page-break-after: always; }
+  section.month-page:last-of-type { break-after: auto; page-break-after: auto; }
+  table.month { page-break-inside: avoid; }
+  td { height: auto; min-height: 4rem; }
+  td.out, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)";
+
+// Escapes the five HTML special characters; bytes that are not valid UTF-8
+// become U+FFFD so that the page is valid UTF-8.
+void append_escaped(std::string& out, std::string_view s) {
+  while (!s.empty()) {
+    std::size_t bad = s.size();
+    const bool valid = text::is_valid_utf8(s, &bad);
+    for (const char c : s.substr(0, valid ? s.size() : bad)) {
+      switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c; break;
+      }
+    }
+    if (valid) {
+      break;
+    }
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(bad + 1);
+  }
+}
+
+std::string escaped(std::string_view s) {
+  std::string out;
+  append_escaped(out, s);
+  return out;
+}
+
+Date first_of_month(Date d) {
+  return Date::from_ymd(d.year(), d.month(), 1);
+}
+
+void write_item(std::string& out, const PlanItem& item) {
+  const ItemFields f = item_fields(item);
+  out += "<li";
+  if (!f.script.empty()) {
+    // The script as a tooltip: visible on hover without any script code.
+    out += " title=\"" + escaped(f.script) + "\"";
+  }
+  out += "><span class=\"time\">" + escaped(time_label(f)) + "</span> ";
+  out += "<span class=\"group\">[" + escaped(f.group) + "]</span> ";
+  out += "<span class=\"title\">" + escaped(f.title) + "</span>";
+  if (const std::string staff = staff_names(f, "、"); !staff.empty()) {
+    out += " <span class=\"staff\">" + escaped(staff) + "</span>";
+  }
+  out += "</li>\n";
+}
+
+void write_month(std::string& out, Date month, Date from, Date to,
+                 const std::map<std::int32_t, std::vector<const PlanItem*>>& by_day) {
+  const int year = month.year();
+  const int mon = month.month();
+  const Date last = Date::from_ymd(year, mon, days_in_month(year, mon));
+  const Date grid_from = month - month.weekday();      // the Monday on or before
+  const Date grid_to = last + (6 - last.weekday());    // the Sunday on or after
+  out += fmt::format("<section class=\"month-page\">\n<h2>{}年{}月</h2>\n", year, mon);
+  out += fmt::format("<table class=\"month\" data-month=\"{:04}-{:02}\">\n<thead><tr>", year, mon);
+  for (int wd = 0; wd < 7; ++wd) {
+    out += fmt::format("<th>{}</th>", weekday_chinese_name(wd));
+  }
+  out += "</tr></thead>\n<tbody>\n";
+  for (Date d = grid_from; d <= grid_to; d = d + 1) {
+    if (d.weekday() == 0) {
+      out += "<tr>\n";
+    }
+    const bool in_month = d.month() == mon && d.year() == year;
+    const bool in_range = in_month && d >= from && d <= to;
+    std::string classes = d.weekday() >= 5 ? "weekend" : "";
+    if (!in_range) {
+      classes += classes.empty() ? "out" : " out";
+    }
+    out += "<td";
+    if (!classes.empty()) {
+      out += " class=\"" + classes + "\"";
+    }
+    if (in_month) {
+      out += " data-date=\"" + format_date(d) + "\"";
+    }
+    out += fmt::format("><div class=\"num\">{}</div>", d.day());
+    // Days of the neighbouring months stay empty: they belong to their own grid.
+    const auto it = in_month ? by_day.find(d.days) : by_day.end();
+    if (it != by_day.end()) {
+      out += "\n<ul>\n";
+      for (const PlanItem* item : it->second) {
+        write_item(out, *item);
+      }
+      out += "</ul>";
+    }
+    out += "</td>\n";
+    if (d.weekday() == 6) {
+      out += "</tr>\n";
+    }
+  }
+  out += "</tbody>\n</table>\n</section>\n";
+}
+
+}  // namespace
+
+std::string plan_html(const Plan& plan, const PlanRenderOptions& opts) {
+  std::map<std::int32_t, std::vector<const PlanItem*>> by_day;
+  Date first = std::min(plan.from, plan.to);
+  Date last = std::max(plan.from, plan.to);
+  for (const auto& item : plan.items) {
+    by_day[item.date.days].push_back(&item);
+    // Never drop an item, even one the engine put outside the range.
+    first = std::min(first, item.date);
+    last = std::max(last, item.date);
+  }
+  const std::string title =
+      !opts.title.empty()
+          ? opts.title
+          : fmt::format("运营计划 {} – {}", format_date(plan.from), format_date(plan.to));
+
+  std::string out;
+  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+  out += "<meta name=\"generator\" content=\"sopctl " SOPCTL_VERSION "\">\n";
+  out += "<title>" + escaped(title) + "</title>\n<style>";
+  out += k_style;
+  out += "</style>\n</head>\n<body>\n<h1>" + escaped(title) + "</h1>\n";
+  for (Date m = first_of_month(first); m <= last;
+       m = Date::from_ymd(m.year() + (m.month() == 12 ? 1 : 0), m.month() % 12 + 1, 1)) {
+    write_month(out, m, plan.from, plan.to, by_day);
+  }
+  out += "</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace sopctl::render

@@ -1,0 +1,185 @@
+#include <sopctl/text/json_writer.hpp>
+
+#include <sopctl/text/width.hpp>
+
+#include <array>
+#include <charconv>
+#include <cmath>
+
+namespace sopctl::text {
+
+namespace {
+
+constexpr std::string_view k_replacement_char = "\xEF\xBF\xBD";  // U+FFFD
+
+// Appends valid UTF-8 `s`, escaping what JSON requires.
+void append_escaped(std::string& out, std::string_view s) {
+  static constexpr char k_hex[] = "0123456789abcdef";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out += k_hex[c >> 4];
+          out += k_hex[c & 0xF];
+        } else {
+          out += ch;
+        }
+    }
+  }
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '"';
+  // Each invalid byte becomes U+FFFD, so the output is always valid JSON.
+  std::size_t bad = 0;
+  while (!is_valid_utf8(s, &bad)) {
+    append_escaped(out, s.substr(0, bad));
+    out += k_replacement_char;
+    s.remove_prefix(bad + 1);
+  }
+  append_escaped(out, s);
+  out += '"';
+  return out;
+}
+
+std::string json_number(double v) {
+  if (!std::isfinite(v)) {
+    return "null";
+  }
+  std::array<char, 32> buf{};
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), v);
+  std::string out(buf.data(), end);
+  if (out.find_first_of(".e") == std::string::npos) {
+    out += ".0";  // keep a double looking like one: 347.0, not 347
+  }
+  return out;
+}
+
+void JsonWriter::newline() {
+  if (m_indent > 0) {
+    m_out += '\n';
+    m_out.append(m_first.size() * static_cast<std::size_t>(m_indent), ' ');
+  }
+}
+
+void JsonWriter::before_value() {
+  if (m_after_key) {
+    m_after_key = false;
+    return;
+  }
+  if (m_first.empty()) {
+    return;  // the document's top-level value
+  }
+  if (!m_first.back()) {
+    m_out += ',';
+  }
+  m_first.back() = false;
+  newline();
+}
+
+JsonWriter& JsonWriter::begin_object() {
+  before_value();
+  m_out += '{';
+  m_first.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+  const bool empty = m_first.back();
+  m_first.pop_back();
+  if (!empty) {
+    newline();
+  }
+  m_out += '}';
+  return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+  before_value();
+  m_out += '[';
+  m_first.push_back(true);
+  return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+  const bool empty = m_first.back();
+  m_first.pop_back();
+  if (!empty) {
+    newline();
+  }
+  m_out += ']';
+  return *this;
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  before_value();
+  m_out += json_quote(k);
+  m_out += m_indent > 0 ? ": " : ":";
+  m_after_key = true;
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+  before_value();
+  m_out += json_quote(s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t n) {
+  before_value();
+  m_out += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t n) {
+  before_value();
+  m_out += std::to_string(n);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(double d) {
+  before_value();
+  m_out += json_number(d);
+  return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+  before_value();
+  m_out += b ? "true" : "false";
+  return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+  before_value();
+  m_out += "null";
+  return *this;
+}
+
+}  // namespace sopctl::text
