@@ -192,9 +192,9 @@ class CalendarReader {
       const std::string text = entry.IsScalar() ? entry.Scalar() : std::string();
       bool ok = text.size() == 4;
       int year = 0;
-      for (char c : text) {
-        ok = ok && c >= '0' && c <= '9';
-        year = year * 10 + (c - '0');
+      for (std::size_t i = 0; ok && i < text.size(); ++i) {
+        ok = text[i] >= '0' && text[i] <= '9';
+        year = year * 10 + (text[i] - '0');
       }
       if (!ok) {
         throw Error("bad year '" + text + "' in years: write a year such as 2026", loc(entry));

@@ -59,20 +59,18 @@ TEST_CASE("calendar::builtin_cn") {
       return out;
     };
     CHECK(deviations(2025) ==
-          std::vector<std::string>{"01-01 off", "01-26 work", "01-28 off", "01-29 off",
-                                   "01-30 off", "01-31 off", "02-03 off", "02-04 off",
-                                   "02-08 work", "04-04 off", "04-27 work", "05-01 off",
-                                   "05-02 off", "05-05 off", "06-02 off", "09-28 work",
-                                   "10-01 off", "10-02 off", "10-03 off", "10-06 off",
-                                   "10-07 off", "10-08 off", "10-11 work"});
+          std::vector<std::string>{
+              "01-01 off", "01-26 work", "01-28 off",  "01-29 off",  "01-30 off",  "01-31 off",
+              "02-03 off", "02-04 off",  "02-08 work", "04-04 off",  "04-27 work", "05-01 off",
+              "05-02 off", "05-05 off",  "06-02 off",  "09-28 work", "10-01 off",  "10-02 off",
+              "10-03 off", "10-06 off",  "10-07 off",  "10-08 off",  "10-11 work"});
     CHECK(deviations(2026) ==
-          std::vector<std::string>{"01-01 off", "01-02 off", "01-04 work", "02-14 work",
-                                   "02-16 off", "02-17 off", "02-18 off", "02-19 off",
-                                   "02-20 off", "02-23 off", "02-28 work", "04-06 off",
-                                   "05-01 off", "05-04 off", "05-05 off", "05-09 work",
-                                   "06-19 off", "09-20 work", "09-25 off", "10-01 off",
-                                   "10-02 off", "10-05 off", "10-06 off", "10-07 off",
-                                   "10-10 work"});
+          std::vector<std::string>{
+              "01-01 off",  "01-02 off", "01-04 work", "02-14 work", "02-16 off",
+              "02-17 off",  "02-18 off", "02-19 off",  "02-20 off",  "02-23 off",
+              "02-28 work", "04-06 off", "05-01 off",  "05-04 off",  "05-05 off",
+              "05-09 work", "06-19 off", "09-20 work", "09-25 off",  "10-01 off",
+              "10-02 off",  "10-05 off", "10-06 off",  "10-07 off",  "10-10 work"});
   }
   SUBCASE("Spring Festival 2026: make-up Saturdays work, the break is off") {
     std::vector<int> workdays;
