@@ -94,6 +94,9 @@ struct Limits {
   int max_posts_per_group_per_day = 6;
   MassQuota mass_sends;
   SourceLoc loc;
+  // Whether the file set them (a project config's limits apply otherwise).
+  bool quiet_hours_set = false;
+  bool max_posts_set = false;
 };
 
 struct Goal {
@@ -102,16 +105,29 @@ struct Goal {
   SourceLoc loc;
 };
 
+// Event names per AARRR stage (`metrics:`), used by `sopctl aarrr --sop`.
+struct Metrics {
+  bool present = false;
+  std::vector<Located<std::string>> acquisition;
+  std::vector<Located<std::string>> activation;
+  std::vector<Located<std::string>> retention;
+  std::vector<Located<std::string>> revenue;
+  std::vector<Located<std::string>> referral;
+  SourceLoc loc;
+};
+
 struct Sop {
   std::string path;  // the file it was loaded from
   Located<std::string> id;
   Located<std::string> title;
+  Located<std::string> description;  // optional one-line purpose (extension)
   Located<std::string> timezone{"Asia/Shanghai"};
   std::optional<Goal> goal;
   std::vector<Phase> phases;
   Setup setup;
   Limits limits;
   std::vector<Located<std::string>> funnel;
+  Metrics metrics;
   std::vector<Task> tasks;
 
   const Phase* find_phase(const std::string& id) const;

@@ -3,6 +3,8 @@
 #include <array>
 #include <cctype>
 
+#include <fmt/format.h>
+
 namespace sopctl {
 
 namespace {
@@ -113,9 +115,7 @@ std::optional<Date> parse_month(std::string_view text) {
 
 std::string format_date(Date d) {
   const Civil c = civil_from_days(d.days);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
-  return buf;
+  return fmt::format("{:04}-{:02}-{:02}", c.year, c.month, c.day);
 }
 
 const char* weekday_short_name(int weekday) {
@@ -150,9 +150,7 @@ std::optional<int> parse_time_of_day(std::string_view text) {
 }
 
 std::string format_time_of_day(int minutes) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "%02d:%02d", (minutes / 60) % 100, minutes % 60);
-  return buf;
+  return fmt::format("{:02}:{:02}", minutes / 60, minutes % 60);
 }
 
 std::optional<std::int64_t> parse_duration(std::string_view text) {

@@ -1,0 +1,60 @@
+// Checks shared by the YAML and CSV roster loaders.
+
+#include "roster_parts.hpp"
+
+#include <fmt/format.h>
+
+namespace sopctl::load {
+
+void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster& roster) {
+  Group g;
+  g.loc = in.loc;
+  if (!in.id) {
+    report_to(diags, in.loc, "missing-key", "missing key 'id' in group");
+    return;
+  }
+  g.id = *in.id;
+  const bool id_ok = check_name_id(diags, g.id, "group");
+  const bool unique = ids.add(diags, g.id);
+  const std::string what = fmt::format("group '{}'", g.id.value);
+  if (in.sop && !in.sop->value.empty()) {
+    g.sop = *in.sop;
+  } else {
+    report_to(diags, in.sop ? in.sop->loc : in.loc, "missing-key",
+              fmt::format("missing key 'sop' in {} (the id of the SOP it runs)", what));
+  }
+  if (in.open && !in.open->value.empty()) {
+    if (auto d = check_date(diags, *in.open)) {
+      g.open = Located<Date>{*d, in.open->loc};
+    }
+  }
+  if (in.size && !in.size->value.empty()) {
+    const auto n = parse_int(in.size->value);
+    if (n && *n >= 0) {
+      g.size = *n;
+    } else {
+      report_to(diags, in.size->loc, "wrong-type",
+                fmt::format("'size' must be a whole number of members, not '{}'", in.size->value));
+    }
+  }
+  if (in.name) {
+    g.name = *in.name;
+  }
+  if (in.owner) {
+    g.owner = *in.owner;
+  }
+  if (in.letter) {
+    g.letter = *in.letter;
+  }
+  g.assistants = in.assistants;
+  for (const auto& t : in.tags) {
+    g.tags.push_back(t.value);
+  }
+  // A group that cannot be named, or that repeats an id, would only make
+  // the plan ambiguous.
+  if (id_ok && unique) {
+    roster.groups.push_back(std::move(g));
+  }
+}
+
+}  // namespace sopctl::load

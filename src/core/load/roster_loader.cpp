@@ -1,0 +1,122 @@
+// load_roster_yaml(): `staff:` and `groups:` of a YAML roster (SPEC 1.3).
+
+#include "roster_parts.hpp"
+#include "yaml_walk.hpp"
+
+#include <sopctl/loader.hpp>
+
+#include <fmt/format.h>
+
+namespace sopctl {
+namespace {
+
+using load::Field;
+using load::Reader;
+
+void read_staff(Reader& r, const Field& f, Roster& roster) {
+  if (!r.expect_list(f, "a list like [{id: wanzi, name: 小丸子, roles: [owner]}]") || f.is_null()) {
+    return;
+  }
+  load::IdRegistry ids("staff");
+  for (const auto& item : f.value) {
+    const SourceLoc item_loc = r.loc(item, f.value_loc);
+    if (!item.IsMap()) {
+      r.report(item_loc, "wrong-type",
+               "each staff member must be a mapping with id, name and roles");
+      continue;
+    }
+    const auto fields = r.fields(item, {"id", "name", "roles"});
+    Staff s;
+    s.loc = item_loc;
+    const Field* id = fields.get("id");
+    if (!id) {
+      r.report(item_loc, "missing-key", "missing key 'id' in staff member");
+      continue;
+    }
+    auto id_text = r.text(*id);
+    if (!id_text) {
+      continue;
+    }
+    s.id = *id_text;
+    const bool id_ok = load::check_name_id(r.diags(), s.id, "staff");
+    const bool unique = ids.add(r.diags(), s.id);
+    if (const Field* name = fields.get("name")) {
+      if (auto t = r.text(*name)) {
+        s.name = *t;
+      }
+    }
+    if (const Field* roles = fields.get("roles")) {
+      s.roles = r.text_list(*roles);
+    }
+    if (id_ok && unique) {
+      roster.staff.push_back(std::move(s));
+    }
+  }
+}
+
+void read_groups(Reader& r, const Field& f, Roster& roster) {
+  if (!r.expect_list(f, "a list of groups like [{id: A, sop: camp-7d, open: 2026-12-03}]") ||
+      f.is_null()) {
+    return;
+  }
+  load::IdRegistry ids("group");
+  for (const auto& item : f.value) {
+    const SourceLoc item_loc = r.loc(item, f.value_loc);
+    if (!item.IsMap()) {
+      r.report(item_loc, "wrong-type", "each group must be a mapping with id, sop, open, ...");
+      continue;
+    }
+    const auto fields = r.fields(
+        item, {"id", "name", "sop", "open", "owner", "assistants", "size", "tags", "letter"});
+    load::GroupInput in;
+    in.loc = item_loc;
+    const std::pair<const char*, std::optional<Located<std::string>>*> texts[] = {
+        {"id", &in.id},       {"name", &in.name}, {"sop", &in.sop},      {"open", &in.open},
+        {"owner", &in.owner}, {"size", &in.size}, {"letter", &in.letter}};
+    bool readable = true;
+    for (const auto& [key, target] : texts) {
+      if (const Field* tf = fields.get(key)) {
+        *target = r.text(*tf);
+        // An id given as a list is reported by text(); do not also call it missing.
+        readable = readable && (target->has_value() || std::string_view(key) != "id");
+      }
+    }
+    if (!readable) {
+      continue;
+    }
+    if (const Field* a = fields.get("assistants")) {
+      in.assistants = r.text_list(*a);
+    }
+    if (const Field* t = fields.get("tags")) {
+      in.tags = r.text_list(*t);
+    }
+    load::add_group(r.diags(), in, ids, roster);
+  }
+}
+
+}  // namespace
+
+void load_roster_yaml(std::string_view text, const std::string& path, Roster& roster,
+                      Diagnostics& diags) {
+  const load::YamlFile file(text, path);
+  Reader r(file, diags);
+  roster.paths.push_back(path);
+  const YAML::Node& root = file.root();
+  if (!root || root.IsNull()) {
+    return;
+  }
+  if (!root.IsMap()) {
+    r.report(r.loc(root, file.file_loc()), "wrong-type",
+             "a roster file must be a mapping with staff and groups");
+    return;
+  }
+  const auto fields = r.fields(root, {"staff", "groups"});
+  if (const Field* s = fields.get("staff")) {
+    read_staff(r, *s, roster);
+  }
+  if (const Field* g = fields.get("groups")) {
+    read_groups(r, *g, roster);
+  }
+}
+
+}  // namespace sopctl

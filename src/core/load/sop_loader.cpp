@@ -1,0 +1,372 @@
+// load_sop(): the top level of an SOP file and its sections other than tasks.
+
+#include "sop_parts.hpp"
+#include "values.hpp"
+#include "yaml_walk.hpp"
+
+#include <sopctl/loader.hpp>
+#include <sopctl/timezone.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+
+namespace sopctl {
+namespace {
+
+using load::Field;
+using load::Reader;
+
+// Zones an operator is likely to mean, for the did-you-mean of bad-timezone.
+const std::vector<std::string> k_common_zones = {
+    "Asia/Shanghai",  "Asia/Hong_Kong",   "Asia/Taipei",         "Asia/Macau",
+    "Asia/Singapore", "Asia/Tokyo",       "Asia/Seoul",          "Asia/Kuala_Lumpur",
+    "Europe/London",  "America/New_York", "America/Los_Angeles", "UTC"};
+
+void read_timezone(Reader& r, const Field& f, Sop& sop) {
+  auto tz = r.text(f);
+  if (!tz || tz->value.empty()) {
+    return;
+  }
+  sop.timezone = *tz;
+  // A name is looked up as a path under zoneinfo: never let it leave that directory.
+  const bool shaped = tz->value.front() != '/' && tz->value.find("..") == std::string::npos;
+  if (!shaped || !TimeZone::load(tz->value)) {
+    r.report(tz->loc, "bad-timezone",
+             fmt::format("unknown time zone '{}': use an IANA name such as Asia/Shanghai{}",
+                         tz->value, load::did_you_mean_suffix(tz->value, k_common_zones)));
+  }
+}
+
+// A number, or a percentage such as "20%".
+std::optional<double> parse_rate(std::string_view text) {
+  text = load::trim(text);
+  double scale = 1.0;
+  if (!text.empty() && text.back() == '%') {
+    text.remove_suffix(1);
+    scale = 0.01;
+  }
+  double value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    return std::nullopt;
+  }
+  return value * scale;
+}
+
+void read_goal(Reader& r, const Field& f, Sop& sop) {
+  if (!r.expect_map(f, "a mapping like {metric: order, target: 0.20}") || f.is_null()) {
+    return;
+  }
+  Goal goal;
+  goal.loc = f.key_loc;
+  const auto fields = r.fields(f.value, {"metric", "target"});
+  if (const Field* m = fields.get("metric")) {
+    if (auto t = r.text(*m)) {
+      goal.metric = *t;
+    }
+  }
+  if (const Field* t = fields.get("target")) {
+    std::optional<double> rate;
+    if (!t->is_null() && t->value.IsScalar()) {
+      rate = parse_rate(t->value.Scalar());
+    }
+    if (rate) {
+      goal.target = Located<double>{*rate, t->value_loc};
+    } else {
+      r.report(t->value_loc, "wrong-type", "'target' must be a number such as 0.20 or 20%");
+    }
+  }
+  sop.goal = goal;
+}
+
+void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
+  if (!r.expect_list(f, "a list of phases like {id: camp, name: 正式期, from: 1, to: 7}") ||
+      f.is_null()) {
+    return;
+  }
+  load::IdRegistry seen("phase");
+  for (const auto& item : f.value) {
+    const SourceLoc item_loc = r.loc(item, f.value_loc);
+    if (!item.IsMap()) {
+      r.report(item_loc, "wrong-type", "each phase must be a mapping with id, name, from and to");
+      continue;
+    }
+    Phase phase;
+    phase.loc = item_loc;
+    const auto fields = r.fields(item, {"id", "name", "from", "to"});
+    bool duplicate = false;
+    if (const Field* id_field = fields.get("id")) {
+      if (auto id = r.text(*id_field)) {
+        phase.id = *id;
+        load::check_slug_id(r.diags(), phase.id, "phase");
+        duplicate = !seen.add(r.diags(), phase.id);
+        if (!duplicate && !phase.id.value.empty()) {
+          ids.push_back(phase.id.value);
+        }
+      }
+    }
+    // Only whole phases go into the model, so that rules and the plan never
+    // see a phase with made-up bounds.
+    bool complete = !phase.id.value.empty() && !duplicate;
+    const std::string what =
+        phase.id.value.empty() ? std::string("phase") : fmt::format("phase '{}'", phase.id.value);
+    for (const char* key : {"id", "from", "to"}) {
+      if (!fields.get(key)) {
+        r.report(item_loc, "missing-key", fmt::format("missing key '{}' in {}", key, what));
+        complete = false;
+      }
+    }
+    if (const Field* name = fields.get("name")) {
+      if (auto t = r.text(*name)) {
+        phase.name = *t;
+      }
+    }
+    for (const char* key : {"from", "to"}) {
+      if (const Field* b = fields.get(key)) {
+        auto ref = load::read_day_ref(r, *b);
+        complete = complete && ref.has_value();
+        if (ref) {
+          (std::string_view(key) == "from" ? phase.from : phase.to) = *ref;
+        }
+      }
+    }
+    if (complete) {
+      load::check_bounds_order(r.diags(), phase.from, phase.to, what);
+      sop.phases.push_back(std::move(phase));
+    }
+  }
+}
+
+void read_keywords(Reader& r, const Field& f, Setup& setup) {
+  if (!r.expect_list(f, "a list like [{match: 优惠券, reply: ...}]") || f.is_null()) {
+    return;
+  }
+  for (const auto& item : f.value) {
+    const SourceLoc item_loc = r.loc(item, f.value_loc);
+    if (!item.IsMap()) {
+      r.report(item_loc, "wrong-type", "each keyword must be a mapping with match and reply");
+      continue;
+    }
+    Keyword kw;
+    kw.loc = item_loc;
+    const auto fields = r.fields(item, {"match", "reply"});
+    for (const char* key : {"match", "reply"}) {
+      const Field* kf = fields.get(key);
+      if (!kf) {
+        r.report(item_loc, "missing-key", fmt::format("missing key '{}' in keyword", key));
+        continue;
+      }
+      if (auto t = r.text(*kf)) {
+        (std::string_view(key) == "match" ? kw.match : kw.reply) = *t;
+      }
+    }
+    load::check_placeholders(r, kw.reply);
+    setup.keywords.push_back(std::move(kw));
+  }
+}
+
+void read_setup(Reader& r, const Field& f, Sop& sop) {
+  if (!r.expect_map(f,
+                    "a mapping of group_name, announcement, welcome, rules, keywords, "
+                    "sensitive_words") ||
+      f.is_null()) {
+    return;
+  }
+  Setup& setup = sop.setup;
+  setup.present = true;
+  setup.loc = f.key_loc;
+  const auto fields = r.fields(
+      f.value, {"group_name", "announcement", "welcome", "rules", "keywords", "sensitive_words"});
+  const std::pair<const char*, Located<std::string>*> texts[] = {
+      {"group_name", &setup.group_name},
+      {"announcement", &setup.announcement},
+      {"welcome", &setup.welcome}};
+  for (const auto& [key, target] : texts) {
+    if (const Field* tf = fields.get(key)) {
+      if (auto t = r.text(*tf)) {
+        *target = *t;
+        load::check_placeholders(r, *target);
+      }
+    }
+  }
+  if (const Field* rules = fields.get("rules")) {
+    setup.rules = r.text_list(*rules);
+    for (const auto& rule : setup.rules) {
+      load::check_placeholders(r, rule);
+    }
+  }
+  if (const Field* kw = fields.get("keywords")) {
+    read_keywords(r, *kw, setup);
+  }
+  if (const Field* sw = fields.get("sensitive_words")) {
+    setup.sensitive_words = r.text_list(*sw);
+  }
+}
+
+void read_mass_sends(Reader& r, const Field& f, Limits& limits) {
+  if (!r.expect_map(f, "a mapping like {per: month, max: days_in_month}") || f.is_null()) {
+    return;
+  }
+  MassQuota& quota = limits.mass_sends;
+  quota.loc = f.key_loc;
+  const auto fields = r.fields(f.value, {"per", "max"});
+  if (const Field* per = fields.get("per")) {
+    if (auto t = r.text(*per); t && r.one_of(*t, "'per' value", {"day", "week", "month"})) {
+      quota.per = t->value == "day"    ? MassQuota::Per::day
+                  : t->value == "week" ? MassQuota::Per::week
+                                       : MassQuota::Per::month;
+    }
+  }
+  if (const Field* max = fields.get("max")) {
+    auto t = r.text(*max);
+    const auto n = t ? load::parse_int(t->value) : std::nullopt;
+    if (t && t->value == "days_in_month") {
+      quota.max = -1;
+    } else if (n && *n >= 0) {
+      quota.max = *n;
+    } else if (t) {
+      r.report(t->loc, "bad-value",
+               fmt::format("bad 'max' value '{}': expected a number of sends or days_in_month",
+                           t->value));
+    }
+  }
+}
+
+void read_limits(Reader& r, const Field& f, Sop& sop) {
+  if (!r.expect_map(f, "a mapping of quiet_hours, max_posts_per_group_per_day, mass_sends") ||
+      f.is_null()) {
+    return;
+  }
+  Limits& limits = sop.limits;
+  limits.loc = f.key_loc;
+  const auto fields =
+      r.fields(f.value, {"quiet_hours", "max_posts_per_group_per_day", "mass_sends"});
+  if (const Field* q = fields.get("quiet_hours")) {
+    if (auto t = r.text(*q)) {
+      const auto parts = t->value.find('-');
+      std::optional<int> start;
+      std::optional<int> end;
+      if (parts != std::string::npos) {
+        start = parse_time_of_day(load::trim(std::string_view(t->value).substr(0, parts)));
+        end = parse_time_of_day(load::trim(std::string_view(t->value).substr(parts + 1)));
+      }
+      if (start && end) {
+        limits.quiet_start = *start;
+        limits.quiet_end = *end;
+        limits.quiet_hours_set = true;
+      } else {
+        r.report(t->loc, "bad-time",
+                 fmt::format("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"",
+                             t->value));
+      }
+    }
+  }
+  if (const Field* m = fields.get("max_posts_per_group_per_day")) {
+    if (auto n = r.integer(*m, "a whole number of posts")) {
+      if (n->value >= 1) {
+        limits.max_posts_per_group_per_day = n->value;
+        limits.max_posts_set = true;
+      } else {
+        r.report(n->loc, "bad-value",
+                 fmt::format("bad 'max_posts_per_group_per_day' value {}: expected at least 1",
+                             n->value));
+      }
+    }
+  }
+  if (const Field* ms = fields.get("mass_sends")) {
+    read_mass_sends(r, *ms, limits);
+  }
+}
+
+void read_metrics(Reader& r, const Field& f, Sop& sop) {
+  if (!r.expect_map(f, "a mapping of acquisition, activation, retention, revenue, referral") ||
+      f.is_null()) {
+    return;
+  }
+  Metrics& m = sop.metrics;
+  m.present = true;
+  m.loc = f.key_loc;
+  const auto fields =
+      r.fields(f.value, {"acquisition", "activation", "retention", "revenue", "referral"});
+  const std::pair<const char*, std::vector<Located<std::string>>*> stages[] = {
+      {"acquisition", &m.acquisition},
+      {"activation", &m.activation},
+      {"retention", &m.retention},
+      {"revenue", &m.revenue},
+      {"referral", &m.referral}};
+  for (const auto& [key, target] : stages) {
+    if (const Field* sf = fields.get(key)) {
+      *target = r.text_list(*sf);
+    }
+  }
+}
+
+}  // namespace
+
+Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags) {
+  const load::YamlFile file(text, path);
+  Reader r(file, diags);
+  Sop sop;
+  sop.path = path;
+  const YAML::Node& root = file.root();
+  if (root && !root.IsNull() && !root.IsMap()) {
+    r.report(r.loc(root, file.file_loc()), "wrong-type",
+             "an SOP file must be a mapping of keys such as sop, title and tasks");
+    return sop;
+  }
+  load::Fields fields;
+  if (root && root.IsMap()) {
+    fields = r.fields(root, {"sop", "title", "description", "timezone", "goal", "phases", "setup",
+                             "limits", "funnel", "metrics", "tasks"});
+  }
+  if (const Field* id = fields.get("sop")) {
+    if (auto t = r.text(*id)) {
+      sop.id = *t;
+      load::check_slug_id(diags, sop.id, "SOP");
+    }
+  } else {
+    r.report(file.file_loc(), "missing-key", "missing key 'sop' (the SOP's id, e.g. sop: camp-7d)");
+  }
+  const std::pair<const char*, Located<std::string>*> texts[] = {{"title", &sop.title},
+                                                                 {"description", &sop.description}};
+  for (const auto& [key, target] : texts) {
+    if (const Field* tf = fields.get(key)) {
+      if (auto t = r.text(*tf)) {
+        *target = *t;
+      }
+    }
+  }
+  if (const Field* tz = fields.get("timezone")) {
+    read_timezone(r, *tz, sop);
+  }
+  if (const Field* g = fields.get("goal")) {
+    read_goal(r, *g, sop);
+  }
+  load::PhaseIds phase_ids;
+  if (const Field* p = fields.get("phases")) {
+    read_phases(r, *p, sop, phase_ids);
+  }
+  if (const Field* s = fields.get("setup")) {
+    read_setup(r, *s, sop);
+  }
+  if (const Field* l = fields.get("limits")) {
+    read_limits(r, *l, sop);
+  }
+  if (const Field* fu = fields.get("funnel")) {
+    sop.funnel = r.text_list(*fu);
+  }
+  if (const Field* m = fields.get("metrics")) {
+    read_metrics(r, *m, sop);
+  }
+  if (const Field* t = fields.get("tasks")) {
+    load::load_tasks(r, *t, phase_ids, sop);
+  } else {
+    r.report(file.file_loc(), "missing-key", "missing key 'tasks' (the list of scheduled tasks)");
+  }
+  return sop;
+}
+
+}  // namespace sopctl

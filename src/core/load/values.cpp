@@ -1,0 +1,280 @@
+#include "values.hpp"
+
+#include <sopctl/loader.hpp>
+#include <sopctl/plan.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace sopctl::load {
+
+void report_to(Diagnostics& diags, SourceLoc loc, std::string_view rule, std::string message) {
+  diags.push_back(
+      Diagnostic{std::move(loc), Severity::error, std::string(rule), std::move(message)});
+}
+
+bool IdRegistry::add(Diagnostics& diags, const Located<std::string>& id) {
+  if (id.value.empty()) {
+    return true;
+  }
+  for (const auto& [seen, line] : m_seen) {
+    if (seen == id.value) {
+      report_to(
+          diags, id.loc, "duplicate-id",
+          fmt::format("duplicate {} id '{}' (first defined on line {})", m_what, id.value, line));
+      return false;
+    }
+  }
+  m_seen.emplace_back(id.value, id.loc.line);
+  return true;
+}
+
+bool check_slug_id(Diagnostics& diags, const Located<std::string>& id, std::string_view what) {
+  const std::string& s = id.value;
+  auto lower_or_digit = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  bool ok = !s.empty() && lower_or_digit(s.front());
+  for (char c : s) {
+    ok = ok && (lower_or_digit(c) || c == '-' || c == '_');
+  }
+  if (!ok) {
+    report_to(diags, id.loc, "bad-id",
+              fmt::format("bad {} id '{}': use lowercase letters, digits, '-' and '_', "
+                          "starting with a letter or digit",
+                          what, s));
+  }
+  return ok;
+}
+
+bool check_name_id(Diagnostics& diags, const Located<std::string>& id, std::string_view what) {
+  const std::string& s = id.value;
+  const bool ok = !s.empty() && std::none_of(s.begin(), s.end(), [](char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0;
+  });
+  if (!ok) {
+    report_to(diags, id.loc, "bad-id",
+              fmt::format("bad {} id '{}': ids must not be empty or contain spaces", what, s));
+  }
+  return ok;
+}
+
+std::string date_problem(std::string_view text) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i) {
+      if (i >= text.size() || text[i] < '0' || text[i] > '9') {
+        return false;
+      }
+    }
+    return true;
+  };
+  const bool shaped = text.size() == 10 && digits(0, 4) && text[4] == '-' && digits(5, 2) &&
+                      text[7] == '-' && digits(8, 2);
+  if (!shaped) {
+    return "use YYYY-MM-DD";
+  }
+  const int year = std::stoi(std::string(text.substr(0, 4)));
+  const int month = std::stoi(std::string(text.substr(5, 2)));
+  const int day = std::stoi(std::string(text.substr(8, 2)));
+  if (month < 1 || month > 12) {
+    return fmt::format("there is no month {}", month);
+  }
+  if (day < 1) {
+    return "there is no day 00";
+  }
+  return fmt::format("{:04}-{:02} has {} days", year, month, days_in_month(year, month));
+}
+
+std::optional<Date> check_date(Diagnostics& diags, const Located<std::string>& text) {
+  auto d = parse_date(trim(text.value));
+  if (!d) {
+    report_to(diags, text.loc, "bad-date",
+              fmt::format("bad date '{}': {}", text.value, date_problem(trim(text.value))));
+  }
+  return d;
+}
+
+std::optional<int> check_day(Diagnostics& diags, int day, const SourceLoc& loc) {
+  if (day == 0) {
+    report_to(diags, loc, "day-zero",
+              "there is no day 0: day 1 is the open date and day -1 the day before");
+    return std::nullopt;
+  }
+  if (day > k_max_day || day < -k_max_day) {
+    report_to(diags, loc, "bad-value",
+              fmt::format("day {} is more than {} days from the open date", day, k_max_day));
+    return std::nullopt;
+  }
+  return day;
+}
+
+std::optional<std::pair<std::string_view, std::string_view>> split_range(std::string_view text) {
+  const auto dots = text.find("..");
+  if (dots == std::string_view::npos) {
+    return std::nullopt;
+  }
+  return std::pair{trim(text.substr(0, dots)), trim(text.substr(dots + 2))};
+}
+
+void expand_day_range(Diagnostics& diags, const Located<std::string>& text, std::vector<int>& out) {
+  const auto parts = split_range(text.value);
+  const auto a = parts ? parse_int(parts->first) : std::nullopt;
+  const auto b = parts ? parse_int(parts->second) : std::nullopt;
+  if (!a || !b) {
+    report_to(diags, text.loc, "bad-value",
+              fmt::format("bad day range '{}': use two day numbers like \"1..7\" or \"-3..-1\"",
+                          text.value));
+    return;
+  }
+  // An end at 0 is a mistake even though 0 inside a range is simply skipped.
+  if (!check_day(diags, *a, text.loc) || !check_day(diags, *b, text.loc)) {
+    return;
+  }
+  if (*a > *b) {
+    report_to(diags, text.loc, "bad-value",
+              fmt::format("day range '{}' runs backwards (write \"{}..{}\")", text.value, *b, *a));
+    return;
+  }
+  for (int d = *a; d <= *b; ++d) {
+    if (d != 0) {
+      out.push_back(d);
+    }
+  }
+}
+
+void expand_date_range(Diagnostics& diags, const Located<std::string>& text,
+                       std::vector<Date>& out) {
+  const auto parts = split_range(text.value);
+  if (!parts) {
+    return;
+  }
+  const auto a = check_date(diags, Located<std::string>{std::string(parts->first), text.loc});
+  const auto b = check_date(diags, Located<std::string>{std::string(parts->second), text.loc});
+  if (!a || !b) {
+    return;
+  }
+  if (*a > *b) {
+    report_to(diags, text.loc, "bad-value",
+              fmt::format("date range '{}' runs backwards", text.value));
+    return;
+  }
+  if (*b - *a > k_max_day) {
+    report_to(diags, text.loc, "bad-value",
+              fmt::format("date range '{}' spans more than {} days", text.value, k_max_day));
+    return;
+  }
+  for (Date d = *a; d <= *b; d = d + 1) {
+    out.push_back(d);
+  }
+}
+
+std::optional<DayRef> read_day_ref(Reader& r, const Field& f) {
+  const std::string text = (!f.is_null() && f.value.IsScalar()) ? f.value.Scalar() : std::string();
+  const std::string_view t = trim(text);
+  DayRef ref;
+  ref.loc = f.value_loc;
+  if (auto n = parse_int(t)) {
+    auto day = check_day(r.diags(), *n, f.value_loc);
+    if (!day) {
+      return std::nullopt;
+    }
+    ref.kind = DayRef::Kind::day;
+    ref.day = *day;
+    return ref;
+  }
+  const bool date_like = t.size() >= 5 && std::isdigit(static_cast<unsigned char>(t[0])) != 0 &&
+                         std::isdigit(static_cast<unsigned char>(t[3])) != 0 && t[4] == '-';
+  if (date_like) {
+    auto d = check_date(r.diags(), Located<std::string>{text, f.value_loc});
+    if (!d) {
+      return std::nullopt;
+    }
+    ref.kind = DayRef::Kind::date;
+    ref.date = *d;
+    return ref;
+  }
+  r.report(f.value_loc, "wrong-type",
+           fmt::format("'{}' must be a day number or a date (YYYY-MM-DD)", f.key));
+  return std::nullopt;
+}
+
+namespace {
+
+bool plausible_placeholder_name(std::string_view name) {
+  if (name.empty() || name.size() > 40) {
+    return false;
+  }
+  // JSON snippets or prose in braces are left alone: only a single word is a placeholder.
+  return std::none_of(name.begin(), name.end(), [](char c) {
+    return std::isspace(static_cast<unsigned char>(c)) != 0 || c == '{' || c == '"' || c == ':' ||
+           c == ',';
+  });
+}
+
+}  // namespace
+
+void check_placeholders(Reader& r, const Located<std::string>& text) {
+  const std::string& s = text.value;
+  const auto& known = known_placeholders();
+  const std::string& raw = r.file().text();
+  const std::size_t start = r.file().offset_of(text.loc);
+  // Raw text of a scalar is its value plus quotes, escapes and indentation.
+  const std::size_t limit = std::min(raw.size(), start + 2 * s.size() + 256);
+  std::size_t search_from = start;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '{') {
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == '{') {
+      ++i;  // "{{" is a literal brace
+      continue;
+    }
+    const auto close = s.find('}', i + 1);
+    if (close == std::string::npos) {
+      return;
+    }
+    const std::string name = s.substr(i + 1, close - i - 1);
+    const std::string token = s.substr(i, close - i + 1);
+    // Where this occurrence sits in the file, so that the finding (and a
+    // disable comment) lands on its line even inside a block scalar.
+    SourceLoc where = text.loc;
+    const auto found = raw.find(token, search_from);
+    if (found != std::string::npos && found + token.size() <= limit) {
+      where = r.file().loc_at(found);
+      search_from = found + token.size();
+    }
+    if (plausible_placeholder_name(name) &&
+        std::find(known.begin(), known.end(), name) == known.end()) {
+      const std::string match = closest_match(name, known);
+      if (!match.empty()) {
+        r.report(where, "undefined-placeholder",
+                 fmt::format("undefined placeholder '{}' (did you mean '{{{}}}'?)", token, match));
+      } else {
+        std::vector<std::string> braced;
+        for (const auto& k : known) {
+          braced.push_back("{" + k + "}");
+        }
+        r.report(where, "undefined-placeholder",
+                 fmt::format("undefined placeholder '{}' (known: {})", token, join(braced)));
+      }
+    }
+    i = close;
+  }
+}
+
+void check_bounds_order(Diagnostics& diags, const DayRef& from, const DayRef& to,
+                        std::string_view what) {
+  if (from.kind != to.kind) {
+    return;
+  }
+  if (from.kind == DayRef::Kind::day && from.day > to.day) {
+    report_to(diags, to.loc, "bad-value",
+              fmt::format("{} ends on day {}, before it starts (day {})", what, to.day, from.day));
+  } else if (from.kind == DayRef::Kind::date && from.date > to.date) {
+    report_to(diags, to.loc, "bad-value",
+              fmt::format("{} ends on {}, before it starts ({})", what, format_date(to.date),
+                          format_date(from.date)));
+  }
+}
+
+}  // namespace sopctl::load

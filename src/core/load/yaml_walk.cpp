@@ -1,0 +1,281 @@
+#include "yaml_walk.hpp"
+
+#include <sopctl/error.hpp>
+#include <sopctl/loader.hpp>
+#include <sopctl/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <utility>
+
+namespace sopctl::load {
+
+std::string_view strip_bom(std::string_view text) {
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+    text.remove_prefix(3);
+  }
+  return text;
+}
+
+std::vector<std::size_t> line_starts_of(std::string_view text) {
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts.push_back(i + 1);
+    }
+  }
+  return starts;
+}
+
+SourceLoc loc_from_offset(std::string_view text, const std::vector<std::size_t>& line_starts,
+                          std::size_t offset, const std::string& path) {
+  offset = std::min(offset, text.size());
+  // The last line start at or before `offset`.
+  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
+  const auto line_index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
+  const std::size_t start = line_starts[line_index];
+  const auto column = text::count_chars(text.substr(start, offset - start));
+  return {path, static_cast<int>(line_index) + 1, static_cast<int>(column) + 1};
+}
+
+void require_utf8(std::string_view text, const std::string& path) {
+  std::size_t bad = 0;
+  if (!text::is_valid_utf8(text, &bad)) {
+    throw Error("invalid UTF-8 (save the file as UTF-8)",
+                loc_from_offset(text, line_starts_of(text), bad, path));
+  }
+}
+
+YamlFile::YamlFile(std::string_view text, std::string path)
+    : m_path(std::move(path)), m_text(strip_bom(text)) {
+  require_utf8(m_text, m_path);
+  m_line_starts = line_starts_of(m_text);
+  try {
+    m_root = YAML::Load(m_text);
+  } catch (const YAML::Exception& e) {
+    SourceLoc where{m_path, 0, 0};
+    if (e.mark.pos >= 0) {
+      where = loc_at(static_cast<std::size_t>(e.mark.pos));
+    } else if (e.mark.line >= 0) {
+      where.line = e.mark.line + 1;
+    }
+    throw Error(fmt::format("invalid YAML: {}", e.msg), where);
+  }
+}
+
+SourceLoc YamlFile::loc_at(std::size_t offset) const {
+  return loc_from_offset(m_text, m_line_starts, offset, m_path);
+}
+
+std::size_t YamlFile::offset_of(const SourceLoc& loc) const {
+  if (loc.line < 1 || static_cast<std::size_t>(loc.line) > m_line_starts.size()) {
+    return 0;
+  }
+  std::size_t offset = m_line_starts[static_cast<std::size_t>(loc.line) - 1];
+  // Step over column - 1 characters: a character starts at a non-continuation byte.
+  for (int c = 1; c < loc.column && offset < m_text.size(); ++c) {
+    ++offset;
+    while (offset < m_text.size() && (static_cast<unsigned char>(m_text[offset]) & 0xC0) == 0x80) {
+      ++offset;
+    }
+  }
+  return offset;
+}
+
+SourceLoc YamlFile::loc(const YAML::Node& node) const {
+  if (!node || node.Mark().is_null() || node.Mark().pos < 0) {
+    return {m_path, 0, 0};
+  }
+  return loc_at(static_cast<std::size_t>(node.Mark().pos));
+}
+
+const Field* Fields::get(std::string_view key) const {
+  for (const auto& f : m_fields) {
+    if (f.key == key) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+void Reader::report(SourceLoc loc, std::string_view rule, std::string message) {
+  m_diags.push_back(
+      Diagnostic{std::move(loc), Severity::error, std::string(rule), std::move(message)});
+}
+
+SourceLoc Reader::loc(const YAML::Node& node, const SourceLoc& fallback) const {
+  // yaml-cpp gives an empty value the position of whatever follows it, which
+  // is never what the user should be pointed at.
+  if (!node || node.IsNull()) {
+    return fallback;
+  }
+  auto l = m_file.loc(node);
+  return l.known() ? l : fallback;
+}
+
+Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_view> known) {
+  Fields out;
+  const std::vector<std::string> known_names(known.begin(), known.end());
+  // Every key seen so far, known or not, so that a misspelt key written
+  // twice is also a duplicate.
+  std::vector<std::pair<std::string, int>> seen;
+  // yaml-cpp's iterators hand out temporaries: copy the (cheap, shared) nodes.
+  for (const auto& entry : map) {
+    const YAML::Node key = entry.first;
+    const YAML::Node value = entry.second;
+    const SourceLoc key_loc = m_file.loc(key);
+    if (!key.IsScalar()) {
+      report(key_loc, "wrong-type", "keys must be plain names, not lists or mappings");
+      continue;
+    }
+    const std::string name = key.Scalar();
+    auto first =
+        std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == name; });
+    if (first != seen.end()) {
+      report(key_loc, "duplicate-key",
+             fmt::format("duplicate key '{}' (first on line {})", name, first->second));
+      continue;
+    }
+    seen.emplace_back(name, key_loc.line);
+    if (std::find(known_names.begin(), known_names.end(), name) == known_names.end()) {
+      const std::string match = closest_match(name, known_names);
+      if (!match.empty()) {
+        report(key_loc, "unknown-key",
+               fmt::format("unknown key '{}' (did you mean '{}'?)", name, match));
+      } else {
+        report(key_loc, "unknown-key",
+               fmt::format("unknown key '{}' (expected one of: {})", name, join(known_names)));
+      }
+      continue;
+    }
+    Field f{name, key_loc, value, key_loc};
+    f.value_loc = loc(value, key_loc);
+    out.add(std::move(f));
+  }
+  return out;
+}
+
+bool Reader::expect_map(const Field& f, std::string_view what) {
+  if (f.is_null() || f.value.IsMap()) {
+    return true;
+  }
+  report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+  return false;
+}
+
+bool Reader::expect_list(const Field& f, std::string_view what) {
+  if (f.is_null() || f.value.IsSequence()) {
+    return true;
+  }
+  report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+  return false;
+}
+
+std::optional<Located<std::string>> Reader::text(const Field& f) {
+  if (f.is_null()) {
+    return Located<std::string>{"", f.key_loc};
+  }
+  if (!f.value.IsScalar()) {
+    report(f.value_loc, "wrong-type",
+           fmt::format("'{}' must be text, not a list or mapping", f.key));
+    return std::nullopt;
+  }
+  return Located<std::string>{f.value.Scalar(), f.value_loc};
+}
+
+std::optional<Located<int>> Reader::integer(const Field& f, std::string_view what) {
+  std::optional<int> n;
+  if (!f.is_null() && f.value.IsScalar()) {
+    n = parse_int(f.value.Scalar());
+  }
+  if (!n) {
+    report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+    return std::nullopt;
+  }
+  return Located<int>{*n, f.value_loc};
+}
+
+std::vector<Located<std::string>> Reader::text_list(const Field& f) {
+  std::vector<Located<std::string>> out;
+  if (f.is_null()) {
+    return out;
+  }
+  if (f.value.IsScalar()) {
+    out.emplace_back(f.value.Scalar(), f.value_loc);
+    return out;
+  }
+  if (!f.value.IsSequence()) {
+    report(f.value_loc, "wrong-type", fmt::format("'{}' must be a list of texts", f.key));
+    return out;
+  }
+  for (const auto& item : f.value) {
+    if (!item || item.IsNull()) {
+      continue;
+    }
+    const SourceLoc l = loc(item, f.value_loc);
+    if (!item.IsScalar()) {
+      report(l, "wrong-type", fmt::format("'{}' must be a list of texts", f.key));
+      continue;
+    }
+    out.emplace_back(item.Scalar(), l);
+  }
+  return out;
+}
+
+bool Reader::one_of(const Located<std::string>& value, std::string_view what,
+                    const std::vector<std::string>& allowed) {
+  if (std::find(allowed.begin(), allowed.end(), value.value) != allowed.end()) {
+    return true;
+  }
+  report(value.loc, "bad-value",
+         fmt::format("bad {} '{}': expected one of {}{}", what, value.value, join(allowed),
+                     did_you_mean_suffix(value.value, allowed)));
+  return false;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += sep;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", match);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+std::optional<int> parse_int(std::string_view text) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && text.front() == '-') {
+      return std::nullopt;
+    }
+  }
+  int value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace sopctl::load
