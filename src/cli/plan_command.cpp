@@ -144,7 +144,10 @@ Runner setup_plan(CLI::App& app) {
       "Examples:\n"
       "  sopctl plan examples/camp-7d.sop.yaml --roster examples/roster.yaml --month 2026-12\n"
       "  sopctl plan sops/*.sop.yaml --roster roster.yaml --date today --staff li --format json\n"
-      "  sopctl plan camp.sop.yaml --roster roster.yaml --calendar cn --format ics -o plan.ics");
+      "  sopctl plan camp.sop.yaml --roster roster.yaml --calendar cn --format ics -o plan.ics\n"
+      "\n"
+      "Without --month, --from/--to or --date the plan covers every group's whole SOP.\n"
+      "Days count from each group's open date: day 1 is the open date, day -1 the day before.\n");
   cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
   cmd->add_option("--roster", opts->rosters,
                   "Roster file (YAML, or CSV of groups); repeat to merge several")
