@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace sopctl::cli {
@@ -26,7 +27,9 @@ struct OutputOptions {
 };
 
 // Adds --format (restricted to `formats`, first is the default), -o, --color, -q.
-void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats);
+// `hidden_formats` are accepted too but not listed in --help.
+void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats,
+                        const std::vector<std::string>& hidden_formats = {});
 
 // Whether to colour stdout: --color always/never, or auto (a TTY, no NO_COLOR,
 // not writing to a file).
@@ -42,6 +45,13 @@ void print_diagnostics(const Diagnostics& diags);
 // to `diags`; unreadable or non-YAML files throw Error.
 std::vector<Sop> load_sops(const std::vector<std::string>& paths, Diagnostics& diags);
 Roster load_rosters(const std::vector<std::string>& paths, Diagnostics& diags);
+
+// One roster file's text, as CSV (*.csv) or YAML, appended to `roster`.
+void load_roster_file(const std::string& path, std::string_view text, Roster& roster,
+                      Diagnostics& diags);
+// Whether a file given to `check` is a roster: *.roster.yaml, *.csv, or YAML
+// whose top-level keys are staff/groups (and not sop/tasks).
+bool is_roster_file(const std::string& path, std::string_view text);
 
 // `--calendar cn` (built in) or a calendar file; empty: Monday to Friday.
 Calendar load_calendar(const std::string& spec);

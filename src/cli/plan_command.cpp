@@ -152,7 +152,8 @@ Runner setup_plan(CLI::App& app) {
   cmd->add_option("--roster", opts->rosters,
                   "Roster file (YAML, or CSV of groups); repeat to merge several")
       ->required()
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // one file per --roster: SOP files may follow it
   auto* month = cmd->add_option("--month", opts->month, "Plan one month, e.g. 2026-12")
                     ->type_name("YYYY-MM");
   auto* from = cmd->add_option("--from", opts->from, "First day of the plan")->type_name("DATE");

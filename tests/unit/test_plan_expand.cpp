@@ -165,6 +165,16 @@ TEST_CASE("plan::expand_plan") {
     CHECK(format_date(p.to) == "2027-01-05");
     CHECK(p.items.size() == 4);
   }
+  SUBCASE("the whole plan keeps an occurrence that on_holiday moves past its end") {
+    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
+    w.calendar = Calendar::builtin_cn();
+    PlanRequest req;
+    req.groups = {"A"};
+    auto p = expand_plan(w.sops, w.roster, w.calendar, req);
+    CHECK(summary(p) == std::vector<std::string>{"2026-10-08 A next"});
+    CHECK(format_date(p.from) == "2026-10-03");
+    CHECK(format_date(p.to) == "2026-10-08");
+  }
   SUBCASE("an unbounded every needs a range") {
     World w(sop_with("  - {id: t, every: day}\n"));
     CHECK_THROWS_WITH_AS(expand_plan(w.sops, w.roster, w.calendar, PlanRequest{}),

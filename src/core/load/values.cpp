@@ -19,15 +19,13 @@ bool IdRegistry::add(Diagnostics& diags, const Located<std::string>& id) {
   if (id.value.empty()) {
     return true;
   }
-  for (const auto& [seen, line] : m_seen) {
-    if (seen == id.value) {
-      report_to(
-          diags, id.loc, "duplicate-id",
-          fmt::format("duplicate {} id '{}' (first defined on line {})", m_what, id.value, line));
-      return false;
-    }
+  const auto [it, inserted] = m_seen.emplace(id.value, id.loc.line);
+  if (!inserted) {
+    report_to(diags, id.loc, "duplicate-id",
+              fmt::format("duplicate {} id '{}' (first defined on line {})", m_what, id.value,
+                          it->second));
+    return false;
   }
-  m_seen.emplace_back(id.value, id.loc.line);
   return true;
 }
 

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -31,7 +32,7 @@ public:
 
 private:
   std::string m_what;                               // "task", "phase", ...
-  std::vector<std::pair<std::string, int>> m_seen;  // id, line
+  std::unordered_map<std::string, int> m_seen;  // id -> line of its first definition
 };
 
 // bad-id unless `id` matches [a-z0-9][a-z0-9_-]*; `what` is "SOP", "task", "phase".

@@ -234,7 +234,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
   };
 
   Plan plan;
-  if (request.from && request.to) {
+  const bool whole_plan = !(request.from && request.to);
+  if (!whole_plan) {
     plan.from = *request.from;
     plan.to = *request.to;
   } else {
@@ -260,6 +261,11 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     throw Error("--from " + format_date(plan.from) + " is after --to " + format_date(plan.to));
   }
   calendar.require_covers(plan.from, plan.to);
+  // The whole plan includes occurrences that on_holiday moves past either
+  // end of the groups' spans, so expand over a margin and then fit the range
+  // to what was found.
+  const Date expand_from = whole_plan ? plan.from - k_move_margin_days : plan.from;
+  const Date expand_to = whole_plan ? plan.to + k_move_margin_days : plan.to;
 
   for (const Group* g : groups) {
     const Sop& sop = sop_of(*g);
@@ -267,7 +273,7 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     const std::string group_name = render_group_name(sop, *g, owner, plan.from);
     const Task* staff_for = nullptr;
     std::vector<const Staff*> staff;
-    for (const Occurrence& occ : group_occurrences(sop, *g, calendar, plan.from, plan.to)) {
+    for (const Occurrence& occ : group_occurrences(sop, *g, calendar, expand_from, expand_to)) {
       const Task& task = *occ.task;
       if (staff_for != &task) {
         staff = resolve_staff(task.owner.value, *g, roster);
@@ -295,6 +301,12 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       item.group_name = group_name;
       item.script = render_placeholders(task.script.value, item);
       plan.items.push_back(std::move(item));
+    }
+  }
+  if (whole_plan && !plan.items.empty()) {
+    for (const PlanItem& item : plan.items) {
+      plan.from = std::min(plan.from, item.date);
+      plan.to = std::max(plan.to, item.date);
     }
   }
   std::stable_sort(plan.items.begin(), plan.items.end(), [](const PlanItem& a, const PlanItem& b) {

@@ -1,0 +1,10 @@
+#pragma once
+// `sopctl check`: lints SOP and roster files (SPEC 2.2).
+
+#include "common.hpp"
+
+namespace sopctl::cli {
+
+Runner setup_check(CLI::App& app);
+
+}  // namespace sopctl::cli

@@ -1,0 +1,187 @@
+#pragma once
+// Private to the linter: what the rule files share. Rules add findings
+// through a Reporter (severity from the registry), read the effective limits
+// (SOP over config over built-in defaults), and the schedule-aware ones get
+// each SOP expanded once per distinct group context (schedule.cpp).
+
+#include <sopctl/lint.hpp>
+#include <sopctl/plan.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sopctl::lint::detail {
+
+// Appends findings with the rule's default severity.
+class Reporter {
+public:
+  explicit Reporter(Diagnostics& diags) : m_diags(diags) {}
+  void add(std::string_view rule, const SourceLoc& loc, std::string message);
+
+private:
+  Diagnostics& m_diags;
+};
+
+// The limits a rule applies to one SOP.
+struct EffectiveLimits {
+  int quiet_start = 22 * 60;
+  int quiet_end = 8 * 60;
+  int max_posts_per_group_per_day = 6;
+};
+EffectiveLimits effective_limits(const Sop& sop, const Config* config);
+
+// True when `minute` falls in the quiet hours [start, end), wrapping midnight
+// when start > end; start == end means no quiet hours.
+bool in_quiet_hours(int minute, int start, int end);
+
+// "22:00-08:00".
+std::string format_quiet_hours(int start, int end);
+
+// Where a finding about a whole task goes: its id, else the list item.
+const SourceLoc& task_loc(const Task& task);
+// Where a finding about a whole SOP goes: its `sop:` line, else line 1.
+SourceLoc sop_loc(const Sop& sop);
+
+// "task 'x'" or "task #3" when the id is missing.
+std::string task_name(const Sop& sop, const Task& task);
+
+// Channels whose messages land in the group chat (posts), as opposed to
+// private chats and Moments.
+bool posts_to_group(const Task& task);
+
+// What the schedule rules need to know of each task, computed once per SOP
+// (string comparisons per occurrence add up over a thousand groups).
+enum TaskFlag : std::uint8_t {
+  k_posts = 1,       // posts_to_group()
+  k_mass = 2,        // channel: mass
+  k_education = 4,   // type: education
+  k_conversion = 8,  // type: conversion
+};
+std::vector<std::uint8_t> task_flags(const Sop& sop);
+
+// Day arithmetic without day 0: -1 is followed by 1.
+inline int day_index(int day) {
+  return day > 0 ? day - 1 : day;
+}
+inline int day_from_index(int index) {
+  return index >= 0 ? index + 1 : index;
+}
+// A DayRef as a date for a group opening on `open` (nullopt: day without open date).
+std::optional<Date> resolve_ref(const DayRef& ref, std::optional<Date> open);
+// "day 3" / "day -1" or "2026-12-03" for a bound.
+std::string describe_ref(const DayRef& ref);
+
+// One group (or the synthetic example group) whose plan a rule looks at.
+struct Context {
+  const Group* group = nullptr;
+  bool synthetic = false;  // the "(example group)" of a check without roster
+  bool date_only = false;  // the SOP has no day numbers: the plan is the same for every group
+  std::optional<Date> open;
+
+  // "group A", "group (example group)", or "each group" for date-only SOPs
+  // checked without a roster.
+  std::string who() const;
+  // "day 3 (2026-01-07)" when the group has an open date and the SOP uses
+  // day numbers, else "2026-01-07".
+  std::string when(Date d) const;
+};
+
+// A post to the group chat: one occurrence of a task on a posting channel.
+struct Post {
+  std::int32_t date;    // Date::days
+  std::int32_t minute;  // k_no_time without `at`
+  std::uint32_t task;   // index in sop.tasks
+  auto operator<=>(const Post&) const = default;
+};
+inline constexpr std::int32_t k_no_time = 24 * 60;  // all-day items sort after timed ones
+
+// One context's plan: its occurrences over its span.
+struct Expansion {
+  Context ctx;
+  Date from;
+  Date to;
+  std::vector<Occurrence> occs;  // tasks point into the SOP being linted
+  std::vector<Post> posts;       // sorted
+};
+
+// A context whose plan is a distinct expansion's shifted by `delta` days
+// (delta 0: the expansion itself).
+struct ContextRef {
+  Context ctx;
+  std::size_t expansion = 0;
+  int delta = 0;
+};
+
+// How one SOP was expanded for the schedule-aware rules.
+struct SopSchedule {
+  const Sop* sop = nullptr;
+  std::vector<Context> reps;                  // one per distinct open date, roster order
+  std::vector<ContextRef> refs;               // the reps that could be expanded, roster order
+  std::vector<std::vector<Date>> mass_dates;  // per distinct expansion: its `mass` sends
+};
+
+// Builds the contexts of `sop` (roster groups using it, else the example
+// group) and hands each distinct expansion to `visit`, in roster order, one
+// at a time. Contexts whose span the calendar does not cover are left out
+// (the CLI reports that separately).
+//
+// Groups usually share few open dates, and most tasks (day numbers, `every:
+// day` within day-numbered bounds, no on_holiday moves) fall on the same
+// group days whatever the open date: those are expanded once and shifted.
+// The calendar-dependent rest is expanded per open date, and open dates whose
+// calendar looks the same over the plan share one expansion.
+SopSchedule expand_sop(const Sop& sop, const Roster* roster, const Calendar& calendar,
+                       const Group& example, const std::function<void(const Expansion&)>& visit);
+
+// Index of an occurrence's task in sop.tasks.
+inline std::size_t task_index(const Sop& sop, const Task* task) {
+  return static_cast<std::size_t>(task - sop.tasks.data());
+}
+
+// Rule families (one file each).
+void platform_text_rules(const Sop& sop, Reporter& out);  // rules_platform.cpp
+void mass_send_quota(const SopSchedule& schedule,
+                     Reporter& out);  // rules_mass.cpp, after expansion
+void craft_static_rules(const Sop& sop, const EffectiveLimits& limits,
+                        Reporter& out);                          // rules_craft.cpp
+void phase_rules(const Sop& sop, Reporter& out);                 // rules_phases.cpp
+void outside_phase(const SopSchedule& schedule, Reporter& out);  // rules_phases.cpp
+
+// too-many-posts, same-minute, sell-before-trust, holiday-collision
+// (rules_schedule.cpp): fed one expansion at a time, each finding once per task.
+class ScheduleRules {
+public:
+  ScheduleRules(const Sop& sop, const EffectiveLimits& limits, Reporter& out);
+  void visit(const Expansion& e);
+
+private:
+  const Sop& m_sop;
+  EffectiveLimits m_limits;
+  Reporter& m_out;
+  std::vector<std::uint8_t> m_flags;
+  bool m_has_education = false;
+  std::vector<bool> m_posts_done;
+  std::vector<bool> m_minute_done;
+  std::vector<bool> m_sell_done;
+  std::vector<bool> m_holiday_done;
+};
+
+// month-day-missing (rules_month_day.cpp), fed one expansion at a time.
+class MonthDayRule {
+public:
+  MonthDayRule(const Sop& sop, Reporter& out);
+  void visit(const Expansion& e);
+
+private:
+  const Sop& m_sop;
+  Reporter& m_out;
+  std::vector<std::size_t> m_tasks;  // those with month days 29..31
+  std::vector<bool> m_done;
+};
+
+}  // namespace sopctl::lint::detail

@@ -1,0 +1,38 @@
+// run_rules(): every platform and craft rule over the loaded SOPs.
+
+#include "lint_parts.hpp"
+
+namespace sopctl::lint {
+
+void run_rules(const Input& input, Diagnostics& diags) {
+  if (!input.sops) {
+    return;
+  }
+  const Calendar default_calendar;
+  const Calendar& calendar = input.calendar ? *input.calendar : default_calendar;
+  // Without a roster, day-numbered SOPs are looked at through one example
+  // group opening on a Monday.
+  Group example;
+  example.id = Located<std::string>{"(example group)"};
+  example.open = Located<Date>{Date::from_ymd(2026, 1, 5)};
+
+  detail::Reporter out(diags);
+  for (const Sop& sop : *input.sops) {
+    const detail::EffectiveLimits limits = detail::effective_limits(sop, input.config);
+    detail::platform_text_rules(sop, out);
+    detail::craft_static_rules(sop, limits, out);
+    detail::phase_rules(sop, out);
+
+    detail::ScheduleRules schedule_rules(sop, limits, out);
+    detail::MonthDayRule month_day(sop, out);
+    const detail::SopSchedule schedule =
+        detail::expand_sop(sop, input.roster, calendar, example, [&](const detail::Expansion& e) {
+          schedule_rules.visit(e);
+          month_day.visit(e);
+        });
+    detail::outside_phase(schedule, out);
+    detail::mass_send_quota(schedule, out);
+  }
+}
+
+}  // namespace sopctl::lint
