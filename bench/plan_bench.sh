@@ -4,6 +4,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 sopctl=${1:-$here/../build/release/sopctl}
+[ -x "$sopctl" ] || { echo "no sopctl at $sopctl: build it first (./scripts/setup.sh)" >&2; exit 2; }
 data=$here/data
 mkdir -p "$data"
 python3 "$here/gen_roster.py" 1000 2026-12 "$data/roster-1000.yaml"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages sopctl needs to build and test, when missing.
+# scdoc renders the man page from docs/sopctl.1.scd (47 kB, no dependencies).
 set -eu
 pkgs="cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
-libutf8proc-dev python3 python3-icalendar python3-jsonschema python3-yaml"
+libutf8proc-dev python3 python3-icalendar python3-jsonschema python3-yaml scdoc"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

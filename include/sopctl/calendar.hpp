@@ -4,9 +4,11 @@
 #include <sopctl/date.hpp>
 #include <sopctl/source.hpp>
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sopctl {
 
@@ -48,6 +50,11 @@ private:
   std::set<int> m_years;
   std::set<std::int32_t> m_holidays;  // Date::days
   std::set<std::int32_t> m_workdays;  // make-up workdays
+  // kind() is on the hot path of plan and check: a dense copy of the two
+  // sets over the days they span (0 = by weekday, 1 = holiday, 2 = make-up).
+  std::int32_t m_dense_first = 0;
+  std::vector<std::uint8_t> m_dense;
+  void build_index();
 };
 
 }  // namespace sopctl

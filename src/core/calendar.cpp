@@ -220,6 +220,7 @@ Calendar Calendar::builtin_cn() {
     add_official(y.year, y.days_off, cal.m_holidays);
     add_official(y.year, y.makeup_workdays, cal.m_workdays);
   }
+  cal.build_index();
   return cal;
 }
 
@@ -273,21 +274,49 @@ Calendar Calendar::parse(std::string_view text, const std::string& path) {
     }
   }
   cal.m_years = years ? std::move(*years) : std::move(touched);
+  cal.build_index();
   return cal;
 }
 
-DayKind Calendar::kind(Date d) const {
-  if (m_holidays.contains(d.days)) {
-    return DayKind::day_off;
+void Calendar::build_index() {
+  m_dense.clear();
+  if (m_holidays.empty() && m_workdays.empty()) {
+    return;
   }
-  if (m_workdays.contains(d.days)) {
-    return DayKind::makeup_workday;
+  std::int32_t first = INT32_MAX;
+  std::int32_t last = INT32_MIN;
+  for (const auto* set : {&m_holidays, &m_workdays}) {
+    if (!set->empty()) {
+      first = std::min(first, *set->begin());
+      last = std::max(last, *set->rbegin());
+    }
+  }
+  m_dense_first = first;
+  m_dense.assign(static_cast<std::size_t>(last - first) + 1, 0);
+  for (std::int32_t d : m_holidays) {
+    m_dense[static_cast<std::size_t>(d - first)] = 1;
+  }
+  for (std::int32_t d : m_workdays) {
+    m_dense[static_cast<std::size_t>(d - first)] = 2;
+  }
+}
+
+DayKind Calendar::kind(Date d) const {
+  if (d.days >= m_dense_first && !m_dense.empty() &&
+      static_cast<std::size_t>(d.days - m_dense_first) < m_dense.size()) {
+    const std::uint8_t k = m_dense[static_cast<std::size_t>(d.days - m_dense_first)];
+    if (k == 1) {
+      return DayKind::day_off;
+    }
+    if (k == 2) {
+      return DayKind::makeup_workday;
+    }
   }
   return d.weekday() >= 5 ? DayKind::day_off : DayKind::workday;
 }
 
 bool Calendar::is_weekend(Date d) const {
-  return d.weekday() >= 5 && !m_workdays.contains(d.days);
+  return d.weekday() >= 5 && kind(d) != DayKind::makeup_workday;
 }
 
 bool Calendar::covers(Date from, Date to) const {
