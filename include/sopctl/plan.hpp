@@ -23,8 +23,8 @@ struct PlanItem {
   const Phase* phase = nullptr;
   std::vector<const Staff*> staff;
   const Staff* group_owner = nullptr;  // for {owner}; null when not in the roster
-  std::string group_name;  // rendered
-  std::string script;      // rendered
+  std::string group_name;              // rendered
+  std::string script;                  // rendered
   // Set when on_holiday moved the occurrence; the date it was scheduled on.
   std::optional<Date> moved_from;
 };

@@ -41,9 +41,10 @@ enum class OnHoliday { keep, skip, next_workday, prev_workday };
 struct Task {
   Located<std::string> id;
   Located<std::string> title;
-  Located<std::string> type;     // fission | conversion | activity | retention | education | setup | review
-  Located<std::string> channel;  // group | mass | private | moments | announcement | live
-  Located<std::string> owner;    // a role or a staff id
+  Located<std::string>
+      type;  // fission | conversion | activity | retention | education | setup | review
+  Located<std::string> channel;    // group | mass | private | moments | announcement | live
+  Located<std::string> owner;      // a role or a staff id
   std::optional<Located<int>> at;  // minutes since midnight
   int duration_minutes = 0;        // 0: not given
   std::optional<Selector> selector;

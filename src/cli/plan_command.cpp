@@ -154,12 +154,12 @@ Runner setup_plan(CLI::App& app) {
       ->required()
       ->type_name("FILE")
       ->allow_extra_args(false);  // one file per --roster: SOP files may follow it
-  auto* month = cmd->add_option("--month", opts->month, "Plan one month, e.g. 2026-12")
-                    ->type_name("YYYY-MM");
+  auto* month =
+      cmd->add_option("--month", opts->month, "Plan one month, e.g. 2026-12")->type_name("YYYY-MM");
   auto* from = cmd->add_option("--from", opts->from, "First day of the plan")->type_name("DATE");
   auto* to = cmd->add_option("--to", opts->to, "Last day of the plan")->type_name("DATE");
-  auto* date = cmd->add_option("--date", opts->date, "Plan one day: a date or 'today'")
-                   ->type_name("DATE");
+  auto* date =
+      cmd->add_option("--date", opts->date, "Plan one day: a date or 'today'")->type_name("DATE");
   month->excludes(from)->excludes(to)->excludes(date);
   date->excludes(from)->excludes(to);
   cmd->add_option("--group", opts->groups, "Only this group (repeatable)")->type_name("ID");

@@ -111,7 +111,7 @@ std::string format_years(const std::set<int>& years) {
 
 // Reads the YAML of one calendar file into a Calendar under construction.
 class CalendarReader {
- public:
+public:
   CalendarReader(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
 
   SourceLoc loc(const YAML::Node& node) const { return loc_of(node.Mark(), m_text, m_path); }
@@ -204,7 +204,7 @@ class CalendarReader {
     return years;
   }
 
- private:
+private:
   std::string_view m_text;
   const std::string& m_path;
 };

@@ -56,7 +56,7 @@ bool digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
 
 constexpr std::array<const char*, 7> k_short_names = {"mon", "tue", "wed", "thu",
                                                       "fri", "sat", "sun"};
-constexpr std::array<const char*, 7> k_long_names = {"monday", "tuesday", "wednesday", "thursday",
+constexpr std::array<const char*, 7> k_long_names = {"monday", "tuesday",  "wednesday", "thursday",
                                                      "friday", "saturday", "sunday"};
 constexpr std::array<const char*, 7> k_chinese_names = {"周一", "周二", "周三", "周四",
                                                         "周五", "周六", "周日"};
@@ -67,9 +67,15 @@ Date Date::from_ymd(int year, int month, int day) {
   return Date{days_from_civil(year, month, day)};
 }
 
-int Date::year() const { return civil_from_days(days).year; }
-int Date::month() const { return civil_from_days(days).month; }
-int Date::day() const { return civil_from_days(days).day; }
+int Date::year() const {
+  return civil_from_days(days).year;
+}
+int Date::month() const {
+  return civil_from_days(days).month;
+}
+int Date::day() const {
+  return civil_from_days(days).day;
+}
 
 int Date::weekday() const {
   // 1970-01-01 was a Thursday (3 when Monday is 0).
@@ -176,11 +182,24 @@ std::optional<std::int64_t> parse_duration(std::string_view text) {
     int rank = 0;
     std::int64_t unit = 0;
     switch (text[i]) {
-      case 'd': rank = 4; unit = 86400; break;
-      case 'h': rank = 3; unit = 3600; break;
-      case 'm': rank = 2; unit = 60; break;
-      case 's': rank = 1; unit = 1; break;
-      default: return std::nullopt;
+      case 'd':
+        rank = 4;
+        unit = 86400;
+        break;
+      case 'h':
+        rank = 3;
+        unit = 3600;
+        break;
+      case 'm':
+        rank = 2;
+        unit = 60;
+        break;
+      case 's':
+        rank = 1;
+        unit = 1;
+        break;
+      default:
+        return std::nullopt;
     }
     if (rank >= last_unit_rank) {
       return std::nullopt;

@@ -64,7 +64,7 @@ std::optional<Zone> builtin_zone(const std::string& name) {
 
 // Bounds-checked big-endian reads over the bytes of a TZif file.
 class Reader {
- public:
+public:
   explicit Reader(std::string_view bytes) : m_bytes(bytes) {}
   bool has(std::uint64_t n) const { return n <= m_bytes.size() - m_pos; }
   void skip(std::size_t n) { m_pos += n; }
@@ -84,7 +84,7 @@ class Reader {
     return static_cast<std::int64_t>(v);
   }
 
- private:
+private:
   std::string_view m_bytes;
   std::size_t m_pos = 0;
 };
@@ -156,7 +156,7 @@ std::optional<Zone> read_block(Reader& r, const Counts& c, int time_size) {
 
 // A POSIX TZ string such as "CET-1CEST,M3.5.0,M10.5.0/3" (RFC 8536 footer).
 class PosixTz {
- public:
+public:
   explicit PosixTz(std::string_view s) : m_s(s) {}
 
   // Appends the DST transitions of the footer after the file's last one.
@@ -208,7 +208,7 @@ class PosixTz {
     return true;
   }
 
- private:
+private:
   struct Rule {
     char kind = 'M';  // 'J' (1..365, no Feb 29), 'D' (0..365), 'M' (month.week.weekday)
     int a = 0, b = 0, c = 0;

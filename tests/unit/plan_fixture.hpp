@@ -83,7 +83,7 @@ struct PlanFixture {
     return p;
   }
 
- private:
+private:
   static Task make_task(const char* id, const char* title, const char* type, const char* channel,
                         const std::vector<std::string>& assets) {
     Task t;

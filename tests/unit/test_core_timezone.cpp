@@ -27,7 +27,7 @@ bool have_tzdata(const std::string& name) {
 
 // Points $TZDIR elsewhere for one scope, as on a machine without tzdata.
 class ScopedTzdir {
- public:
+public:
   explicit ScopedTzdir(const char* dir) {
     if (const char* old = std::getenv("TZDIR")) {
       m_old = old;
@@ -42,7 +42,7 @@ class ScopedTzdir {
     }
   }
 
- private:
+private:
   std::optional<std::string> m_old;
 };
 

@@ -20,7 +20,8 @@ struct TempDir {
   }
   ~TempDir() { fs::remove_all(path); }
   std::size_t entries() const {
-    return static_cast<std::size_t>(std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
   }
 };
 
@@ -53,7 +54,8 @@ TEST_CASE("io::read_file") {
       io::read_file("/nonexistent/x.sop.yaml");
       FAIL("expected an error");
     } catch (const Error& e) {
-      CHECK(e.format() == "sopctl: error: cannot read /nonexistent/x.sop.yaml: No such file or directory");
+      CHECK(e.format() ==
+            "sopctl: error: cannot read /nonexistent/x.sop.yaml: No such file or directory");
     }
   }
   SUBCASE("a directory is not a file") {

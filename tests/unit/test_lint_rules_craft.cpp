@@ -60,21 +60,19 @@ TEST_CASE("lint::missing-setup") {
 }
 
 TEST_CASE("lint::sensitive-word") {
-  const std::
-      string
-          text =
-              "sop: p\n"
-              "setup:\n"
-              "  announcement: \"有问题私聊助教,不要加微信\"\n"  // 3
-              "  welcome: 欢迎\n"
-              "  rules: [不发广告, 禁止发VX号]\n"  // 5
-              "  keywords:\n"
-              "    - {match: 返现, reply: \"本群没有返利活动\"}\n"  // 7
-              "  sensitive_words: [加微信, 返利, vx]\n"
-              "tasks:\n"
-              "  - {id: t, type: education, at: \"10:00\", day: 1, script: \"想要资料的加微信 "
-              "abc\"}\n"  // 10
-              "  - {id: ok, type: education, at: \"11:00\", day: 1, script: \"资料在群文件\"}\n";
+  const std::string text =
+      "sop: p\n"
+      "setup:\n"
+      "  announcement: \"有问题私聊助教,不要加微信\"\n"  // 3
+      "  welcome: 欢迎\n"
+      "  rules: [不发广告, 禁止发VX号]\n"  // 5
+      "  keywords:\n"
+      "    - {match: 返现, reply: \"本群没有返利活动\"}\n"  // 7
+      "  sensitive_words: [加微信, 返利, vx]\n"
+      "tasks:\n"
+      "  - {id: t, type: education, at: \"10:00\", day: 1, script: \"想要资料的加微信 "
+      "abc\"}\n"  // 10
+      "  - {id: ok, type: education, at: \"11:00\", day: 1, script: \"资料在群文件\"}\n";
   CHECK(
       findings(run_lint(text), "sensitive-word") ==
       std::vector<std::string>{

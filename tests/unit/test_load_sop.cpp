@@ -314,9 +314,10 @@ TEST_CASE("load::sop") {
   }
 
   SUBCASE("a time zone is never a path") {
-    CHECK(findings_of("sop: x\ntimezone: ../../etc/passwd\ntasks: []\n") ==
-          lines({"2:11 bad-timezone: unknown time zone '../../etc/passwd': use an IANA name such as "
-                 "Asia/Shanghai"}));
+    CHECK(
+        findings_of("sop: x\ntimezone: ../../etc/passwd\ntasks: []\n") ==
+        lines({"2:11 bad-timezone: unknown time zone '../../etc/passwd': use an IANA name such as "
+               "Asia/Shanghai"}));
   }
 
   SUBCASE("wrong types of sections") {

@@ -67,7 +67,8 @@ std::string sop_with(const std::string& tasks, const std::string& extra = "") {
 
 TEST_CASE("plan::expand_plan") {
   SUBCASE("day 1 is the open date and day -1 the day before") {
-    World w(sop_with("  - {id: d1, day: 1, at: \"09:00\"}\n  - {id: dm1, day: -1, at: \"09:00\"}\n"));
+    World w(
+        sop_with("  - {id: d1, day: 1, at: \"09:00\"}\n  - {id: dm1, day: -1, at: \"09:00\"}\n"));
     auto p = w.plan("2026-12-01", "2026-12-31", {"A"});
     CHECK(summary(p) == std::vector<std::string>{"2026-12-02 A dm1", "2026-12-03 A d1"});
     CHECK(p.items[0].day == -1);
@@ -93,8 +94,8 @@ TEST_CASE("plan::expand_plan") {
     World w(sop_with(
         "  - {id: w, every: [mon, thu], from: 2026-12-01, to: 2026-12-10, at: \"10:00\"}\n"));
     auto p = w.plan("2026-11-01", "2026-12-31", {"A"});
-    CHECK(summary(p) == std::vector<std::string>{"2026-12-03 A w", "2026-12-07 A w",
-                                                 "2026-12-10 A w"});
+    CHECK(summary(p) ==
+          std::vector<std::string>{"2026-12-03 A w", "2026-12-07 A w", "2026-12-10 A w"});
   }
   SUBCASE("a month day missing from a month is skipped") {
     World w(sop_with("  - {id: m, every: {month_day: [30]}, at: \"10:00\"}\n"));
@@ -102,35 +103,39 @@ TEST_CASE("plan::expand_plan") {
     CHECK(summary(p) == std::vector<std::string>{"2026-01-30 A m", "2026-03-30 A m"});
   }
   SUBCASE("on_holiday moves, skips or keeps") {
-    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"
-                     "  - {id: prev, date: 2026-10-03, on_holiday: prev-workday, at: \"10:00\"}\n"
-                     "  - {id: skip, date: 2026-10-03, on_holiday: skip, at: \"10:00\"}\n"
-                     "  - {id: keep, date: 2026-10-03, at: \"10:00\"}\n"));
+    World w(
+        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"
+                 "  - {id: prev, date: 2026-10-03, on_holiday: prev-workday, at: \"10:00\"}\n"
+                 "  - {id: skip, date: 2026-10-03, on_holiday: skip, at: \"10:00\"}\n"
+                 "  - {id: keep, date: 2026-10-03, at: \"10:00\"}\n"));
     w.calendar = Calendar::builtin_cn();
     auto p = w.plan("2026-09-25", "2026-10-10", {"A"});
-    CHECK(summary(p) == std::vector<std::string>{"2026-09-30 A prev", "2026-10-03 A keep",
-                                                 "2026-10-08 A next"});
+    CHECK(summary(p) ==
+          std::vector<std::string>{"2026-09-30 A prev", "2026-10-03 A keep", "2026-10-08 A next"});
     CHECK(p.items[2].moved_from == parse_date("2026-10-03"));
   }
   SUBCASE("a move from outside the range lands inside it") {
-    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
+    World w(
+        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
     w.calendar = Calendar::builtin_cn();
     CHECK(w.plan("2026-10-08", "2026-10-08", {"A"}).items.size() == 1);
     CHECK(w.plan("2026-10-03", "2026-10-07", {"A"}).items.empty());
   }
   SUBCASE("items are sorted by date, time, group and task") {
-    World w(sop_with("  - {id: z, date: 2026-12-05, at: \"09:00\"}\n"
-                     "  - {id: a, date: 2026-12-05, at: \"09:00\"}\n"
-                     "  - {id: early, date: 2026-12-05, at: \"07:00\"}\n"
-                     "  - {id: allday, date: 2026-12-05}\n"));
+    World w(
+        sop_with("  - {id: z, date: 2026-12-05, at: \"09:00\"}\n"
+                 "  - {id: a, date: 2026-12-05, at: \"09:00\"}\n"
+                 "  - {id: early, date: 2026-12-05, at: \"07:00\"}\n"
+                 "  - {id: allday, date: 2026-12-05}\n"));
     CHECK(summary(w.plan("2026-12-05", "2026-12-05")) ==
           std::vector<std::string>{"2026-12-05 A allday", "2026-12-05 B allday",
                                    "2026-12-05 A early", "2026-12-05 B early", "2026-12-05 A a",
                                    "2026-12-05 A z", "2026-12-05 B a", "2026-12-05 B z"});
   }
   SUBCASE("roles resolve through the roster") {
-    World w(sop_with("  - {id: o, day: 1, owner: owner}\n  - {id: a, day: 1, owner: assistant}\n"
-                     "  - {id: s, day: 1, owner: zhou}\n  - {id: r, day: 1, owner: advisor}\n"));
+    World w(
+        sop_with("  - {id: o, day: 1, owner: owner}\n  - {id: a, day: 1, owner: assistant}\n"
+                 "  - {id: s, day: 1, owner: zhou}\n  - {id: r, day: 1, owner: advisor}\n"));
     auto p = w.plan("2026-12-28", "2026-12-28", {"B"});
     REQUIRE(p.items.size() == 4);
     auto ids = [](const PlanItem& it) {
@@ -166,7 +171,8 @@ TEST_CASE("plan::expand_plan") {
     CHECK(p.items.size() == 4);
   }
   SUBCASE("the whole plan keeps an occurrence that on_holiday moves past its end") {
-    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
+    World w(
+        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
     w.calendar = Calendar::builtin_cn();
     PlanRequest req;
     req.groups = {"A"};

@@ -61,8 +61,9 @@ TEST_CASE("render::plan_html") {
     fx.plan.to = Date::from_ymd(2027, 1, 2);
     const std::string html = render_html(fx.plan);
     CHECK(count(html, "<table") == 3);
-    CHECK(count(html, "<thead><tr><th>周一</th><th>周二</th><th>周三</th><th>周四</th>"
-                      "<th>周五</th><th>周六</th><th>周日</th></tr></thead>") == 3);
+    CHECK(count(html,
+                "<thead><tr><th>周一</th><th>周二</th><th>周三</th><th>周四</th>"
+                "<th>周五</th><th>周六</th><th>周日</th></tr></thead>") == 3);
     CHECK(html.find("<h2>2026年11月</h2>") < html.find("<h2>2026年12月</h2>"));
     CHECK(html.find("<h2>2026年12月</h2>") < html.find("<h2>2027年1月</h2>"));
     // Every row has seven cells: December 2026 starts on a Tuesday, so its
@@ -78,12 +79,14 @@ TEST_CASE("render::plan_html") {
     const std::string cell = day_cell(html, "2026-12-03");
     REQUIRE(!cell.empty());
     CHECK(cell.find("<div class=\"num\">3</div>") != std::string::npos);
-    const std::size_t morning = cell.find("<span class=\"time\">08:00</span> "
-                                          "<span class=\"group\">[A]</span> "
-                                          "<span class=\"title\">每日早读</span> "
-                                          "<span class=\"staff\">李顾问</span>");
-    const std::size_t live = cell.find("<span class=\"title\">直播答疑</span> "
-                                       "<span class=\"staff\">小丸子、李顾问</span>");
+    const std::size_t morning = cell.find(
+        "<span class=\"time\">08:00</span> "
+        "<span class=\"group\">[A]</span> "
+        "<span class=\"title\">每日早读</span> "
+        "<span class=\"staff\">李顾问</span>");
+    const std::size_t live = cell.find(
+        "<span class=\"title\">直播答疑</span> "
+        "<span class=\"staff\">小丸子、李顾问</span>");
     CHECK(morning != std::string::npos);
     CHECK(live != std::string::npos);
     CHECK(morning < live);

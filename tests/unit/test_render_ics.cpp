@@ -166,7 +166,9 @@ TEST_CASE("render::ics_escape") {
     CHECK(ics_escape("早上好,今天是第1天:正式期") == "早上好\\,今天是第1天:正式期");
   }
   SUBCASE("control characters are dropped, TAB kept") {
-    CHECK(ics_escape(std::string("a\x01" "b\tc\x7f", 6)) == "ab\tc");
+    CHECK(ics_escape(std::string("a\x01"
+                                 "b\tc\x7f",
+                                 6)) == "ab\tc");
   }
   SUBCASE("invalid UTF-8 becomes U+FFFD") {
     CHECK(ics_escape("ok\xff;\xe8\xae") == "ok\xEF\xBF\xBD\\;\xEF\xBF\xBD\xEF\xBF\xBD");
@@ -220,9 +222,9 @@ TEST_CASE("render::plan_ics") {
     const auto tz = std::find(lines.begin(), lines.end(), "BEGIN:VTIMEZONE");
     REQUIRE(tz != lines.end());
     const std::vector<std::string> expected = {
-        "BEGIN:VTIMEZONE",       "TZID:Asia/Shanghai",  "BEGIN:STANDARD",
-        "DTSTART:19700101T000000", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800",
-        "TZNAME:CST",            "END:STANDARD",        "END:VTIMEZONE"};
+        "BEGIN:VTIMEZONE",    "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000",
+        "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800",   "TZNAME:CST",     "END:STANDARD",
+        "END:VTIMEZONE"};
     CHECK(std::vector<std::string>(tz, tz + static_cast<long>(expected.size())) == expected);
     // The zone is defined before the events that use it.
     CHECK(ics.find("BEGIN:VTIMEZONE") < ics.find("BEGIN:VEVENT"));
@@ -237,8 +239,7 @@ TEST_CASE("render::plan_ics") {
     const auto first = std::find(lines.begin(), lines.end(), "BEGIN:VEVENT");
     const auto end = std::find(first, lines.end(), "END:VEVENT");
     const std::vector<std::string> event(first, end);
-    CHECK(with_prefix(event, "DTSTART") ==
-          std::vector<std::string>{"DTSTART;VALUE=DATE:20261201"});
+    CHECK(with_prefix(event, "DTSTART") == std::vector<std::string>{"DTSTART;VALUE=DATE:20261201"});
     CHECK(with_prefix(event, "DTEND") == std::vector<std::string>{"DTEND;VALUE=DATE:20261202"});
     CHECK(with_prefix(event, "DURATION").empty());
   }
@@ -350,8 +351,8 @@ TEST_CASE("render::plan_ics") {
           std::vector<std::string>{"TZID:Asia/Shanghai", "TZID:Europe/Berlin"});
     CHECK(std::count(lines.begin(), lines.end(), "TZOFFSETTO:+0100") == 1);
     CHECK(std::count(lines.begin(), lines.end(), "TZNAME:+0100") == 1);
-    CHECK(std::count(lines.begin(), lines.end(),
-                     "DTSTART;TZID=Europe/Berlin:20261203T080000") == 1);
+    CHECK(std::count(lines.begin(), lines.end(), "DTSTART;TZID=Europe/Berlin:20261203T080000") ==
+          1);
     // Most items are Berlin's: the calendar's default zone.
     CHECK(with_prefix(lines, "X-WR-TIMEZONE:") ==
           std::vector<std::string>{"X-WR-TIMEZONE:Europe/Berlin"});

@@ -31,7 +31,7 @@ public:
   bool add(Diagnostics& diags, const Located<std::string>& id);
 
 private:
-  std::string m_what;                               // "task", "phase", ...
+  std::string m_what;                           // "task", "phase", ...
   std::unordered_map<std::string, int> m_seen;  // id -> line of its first definition
 };
 

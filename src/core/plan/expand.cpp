@@ -142,7 +142,8 @@ std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
   const Date hi = to + k_move_margin_days;
   for (const Task& task : sop.tasks) {
     for (Date d : plan_detail::task_dates(sop, task, group, calendar, lo, hi)) {
-      const std::optional<Date> landed = plan_detail::apply_on_holiday(task.on_holiday, d, calendar);
+      const std::optional<Date> landed =
+          plan_detail::apply_on_holiday(task.on_holiday, d, calendar);
       if (!landed || *landed < from || *landed > to) {
         continue;
       }
@@ -217,9 +218,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
 
   std::vector<const Group*> groups;
   for (const Group& g : roster.groups) {
-    if (request.groups.empty() ||
-        std::find(request.groups.begin(), request.groups.end(), g.id.value) !=
-            request.groups.end()) {
+    if (request.groups.empty() || std::find(request.groups.begin(), request.groups.end(),
+                                            g.id.value) != request.groups.end()) {
       groups.push_back(&g);
     }
   }
@@ -279,9 +279,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
         staff = resolve_staff(task.owner.value, *g, roster);
         staff_for = &task;
       }
-      if (!request.staff.empty() &&
-          std::none_of(staff.begin(), staff.end(),
-                       [&](const Staff* s) { return s->id.value == request.staff; })) {
+      if (!request.staff.empty() && std::none_of(staff.begin(), staff.end(), [&](const Staff* s) {
+            return s->id.value == request.staff;
+          })) {
         continue;
       }
       PlanItem item;

@@ -47,8 +47,7 @@ bool every_matches(const Selector& sel, Date d, const Calendar& calendar) {
     case EveryKind::weekend:
       return calendar.is_weekend(d);
     case EveryKind::weekdays:
-      return std::find(sel.weekdays.begin(), sel.weekdays.end(), d.weekday()) !=
-             sel.weekdays.end();
+      return std::find(sel.weekdays.begin(), sel.weekdays.end(), d.weekday()) != sel.weekdays.end();
     case EveryKind::month_days:
       // A day missing from a month (31 in April) is skipped, not moved.
       return std::find(sel.month_days.begin(), sel.month_days.end(), d.day()) !=

@@ -12,7 +12,9 @@
 namespace sopctl::plan_detail {
 
 // The date of group day `day` (1 = open date, -1 = the day before).
-inline Date date_of_day(Date open, int day) { return open + (day > 0 ? day - 1 : day); }
+inline Date date_of_day(Date open, int day) {
+  return open + (day > 0 ? day - 1 : day);
+}
 
 // The group day of `date` (never 0).
 inline int day_of_date(Date open, Date date) {

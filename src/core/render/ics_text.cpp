@@ -6,7 +6,7 @@ namespace sopctl::render {
 
 namespace {
 
-constexpr std::size_t k_max_line_octets = 75;  // RFC 5545 3.1, without CRLF
+constexpr std::size_t k_max_line_octets = 75;               // RFC 5545 3.1, without CRLF
 constexpr std::string_view k_replacement = "\xEF\xBF\xBD";  // U+FFFD
 
 bool is_continuation_byte(char c) {
@@ -18,17 +18,27 @@ void escape_valid(std::string_view s, std::string& out) {
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-    case '\\': out += "\\\\"; break;
-    case ';': out += "\\;"; break;
-    case ',': out += "\\,"; break;
-    case '\n': out += "\\n"; break;
-    case '\t': out += '\t'; break;
-    default:
-      // TEXT allows no CONTROL characters; CR only ever comes from CRLF.
-      if (u >= 0x20 && u != 0x7F) {
-        out += c;
-      }
-      break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += '\t';
+        break;
+      default:
+        // TEXT allows no CONTROL characters; CR only ever comes from CRLF.
+        if (u >= 0x20 && u != 0x7F) {
+          out += c;
+        }
+        break;
     }
   }
 }

@@ -56,12 +56,24 @@ void append_escaped(std::string& out, std::string_view s) {
     const bool valid = text::is_valid_utf8(s, &bad);
     for (const char c : s.substr(0, valid ? s.size() : bad)) {
       switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c; break;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += c;
+          break;
       }
     }
     if (valid) {
@@ -103,8 +115,8 @@ void write_month(std::string& out, Date month, Date from, Date to,
   const int year = month.year();
   const int mon = month.month();
   const Date last = Date::from_ymd(year, mon, days_in_month(year, mon));
-  const Date grid_from = month - month.weekday();      // the Monday on or before
-  const Date grid_to = last + (6 - last.weekday());    // the Sunday on or after
+  const Date grid_from = month - month.weekday();    // the Monday on or before
+  const Date grid_to = last + (6 - last.weekday());  // the Sunday on or after
   out += fmt::format("<section class=\"month-page\">\n<h2>{}年{}月</h2>\n", year, mon);
   out += fmt::format("<table class=\"month\" data-month=\"{:04}-{:02}\">\n<thead><tr>", year, mon);
   for (int wd = 0; wd < 7; ++wd) {

@@ -72,10 +72,12 @@ std::string format_offset(int seconds) {
 // form otherwise (tzdata itself writes "+08" for many zones).
 std::string zone_abbreviation(const std::string& name, int offset) {
   static const std::map<std::string, std::string, std::less<>> k_names = {
-      {"Asia/Shanghai", "CST"}, {"Asia/Chongqing", "CST"}, {"Asia/Harbin", "CST"},
-      {"PRC", "CST"},           {"Asia/Taipei", "CST"},    {"Asia/Macau", "CST"},
-      {"Asia/Hong_Kong", "HKT"}, {"Asia/Tokyo", "JST"},    {"Asia/Seoul", "KST"},
-      {"UTC", "UTC"},           {"Etc/UTC", "UTC"},
+      {"Asia/Shanghai", "CST"},  {"Asia/Chongqing", "CST"},
+      {"Asia/Harbin", "CST"},    {"PRC", "CST"},
+      {"Asia/Taipei", "CST"},    {"Asia/Macau", "CST"},
+      {"Asia/Hong_Kong", "HKT"}, {"Asia/Tokyo", "JST"},
+      {"Asia/Seoul", "KST"},     {"UTC", "UTC"},
+      {"Etc/UTC", "UTC"},
   };
   if (const auto it = k_names.find(name); it != k_names.end()) {
     return it->second;
@@ -246,10 +248,10 @@ std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts) {
   w.line("PRODID:-//sopctl//sopctl " SOPCTL_VERSION "//ZH");
   w.line("CALSCALE:GREGORIAN");
   w.line("METHOD:PUBLISH");
-  w.text("X-WR-CALNAME", !opts.title.empty() ? opts.title
-                                            : fmt::format("sopctl plan {}..{}",
-                                                          format_date(plan.from),
-                                                          format_date(plan.to)));
+  w.text("X-WR-CALNAME",
+         !opts.title.empty()
+             ? opts.title
+             : fmt::format("sopctl plan {}..{}", format_date(plan.from), format_date(plan.to)));
   w.text("X-WR-TIMEZONE", calendar_zone(plan));
   for (const auto& [name, zone] : zones) {
     if (zone.fixed) {

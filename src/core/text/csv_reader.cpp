@@ -26,7 +26,7 @@ int line_at(std::string_view text, std::size_t offset) {
 
 // Walks valid UTF-8 text byte by byte, keeping line and column (in characters).
 class Parser {
- public:
+public:
   Parser(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
 
   std::vector<CsvRow> parse() {
@@ -40,7 +40,7 @@ class Parser {
     return rows;
   }
 
- private:
+private:
   bool at_end() const { return m_pos >= m_text.size(); }
   char peek() const { return m_text[m_pos]; }
 

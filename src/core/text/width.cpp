@@ -58,7 +58,7 @@ bool is_regional_indicator(char32_t cp) {
 // Width of one grapheme cluster: that of its first code point with a
 // non-zero width, widened to 2 for emoji presentation (VS16) and flags.
 class ClusterWidth {
- public:
+public:
   void add(char32_t cp) {
     if (m_empty && is_regional_indicator(cp)) {
       m_width = 2;
@@ -77,7 +77,7 @@ class ClusterWidth {
     return w;
   }
 
- private:
+private:
   std::size_t m_width = 0;
   bool m_empty = true;
   bool m_emoji = false;
