@@ -1,0 +1,25 @@
+#pragma once
+// Funnel renderers: pure functions from a funnel::Result to one format.
+
+#include <sopctl/funnel.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace sopctl::render {
+
+struct FunnelRenderOptions {
+  bool color = false;  // ANSI colour (table only)
+  std::string input;   // the input's path ("-": stdin)
+  funnel::Mode mode = funnel::Mode::ordered;
+  std::int64_t window = 7 * 86400;  // funnel::k_no_window: none
+  std::optional<funnel::GoalCheck> goal;
+};
+
+std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts);
+std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& opts);
+std::string funnel_csv(const funnel::Result& r, const FunnelRenderOptions& opts);
+std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts);
+
+}  // namespace sopctl::render

@@ -1,0 +1,90 @@
+#pragma once
+// Interned strings: a list of strings stored end to end (ids 0..n-1), and an
+// interner that finds or adds a string's id with an open-addressing hash
+// table. Built for millions of short ids (user ids of an event log).
+
+#include <sopctl/memory.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::text {
+
+// A fast non-cryptographic 64-bit hash of a short string.
+std::uint64_t hash_bytes(std::string_view s);
+
+class StringList {
+public:
+  std::size_t size() const { return m_ends.size(); }
+  bool empty() const { return m_ends.empty(); }
+  std::string_view operator[](std::size_t id) const {
+    const std::size_t b = id == 0 ? 0 : m_ends[id - 1];
+    return {m_bytes.data() + b, m_ends[id] - b};
+  }
+  // Appends `s` (no check for duplicates); returns its id.
+  std::uint32_t push_back(std::string_view s) {
+    m_bytes.append(s.data(), s.size());
+    m_ends.push_back(m_bytes.size());
+    return static_cast<std::uint32_t>(m_ends.size() - 1);
+  }
+  // Appends every string of `other`, in order.
+  void append(const StringList& other) {
+    const std::size_t base = m_bytes.size();
+    m_bytes += other.m_bytes;
+    m_ends.reserve(m_ends.size() + other.m_ends.size());
+    for (const std::size_t e : other.m_ends) {
+      m_ends.push_back(base + e);
+    }
+  }
+  // Linear search: meant for short lists (event names, column values).
+  std::optional<std::uint32_t> find(std::string_view s) const;
+  void reserve(std::size_t strings, std::size_t bytes) {
+    m_ends.reserve(strings);
+    m_bytes.reserve(bytes);
+  }
+
+private:
+  std::string m_bytes;
+  std::vector<std::size_t> m_ends;
+};
+
+class Interner {
+public:
+  // The id of `s` (hash: hash_bytes(s)), added when new.
+  std::uint32_t intern(std::string_view s, std::uint64_t hash);
+  std::uint32_t intern(std::string_view s) { return intern(s, hash_bytes(s)); }
+  std::optional<std::uint32_t> find(std::string_view s, std::uint64_t hash) const;
+  std::optional<std::uint32_t> find(std::string_view s) const { return find(s, hash_bytes(s)); }
+  // Brings the slot of `hash` into the cache ahead of a find() or intern().
+  void prefetch(std::uint64_t hash) const {
+    if (!m_slots.empty()) {
+      __builtin_prefetch(&m_slots[static_cast<std::size_t>(hash >> (64 - m_bits))]);
+    }
+  }
+
+  std::size_t size() const { return m_strings.size(); }
+  std::string_view operator[](std::size_t id) const { return m_strings[id]; }
+  const StringList& strings() const { return m_strings; }
+  // Gives up the strings (the interner is empty afterwards).
+  StringList take() {
+    m_slots.clear();
+    m_bits = 0;
+    return std::move(m_strings);
+  }
+
+private:
+  void grow();
+
+  StringList m_strings;
+  // Per slot: the hash's high 32 bits, then id + 1 (0: empty). The slot index
+  // is the hash's top m_bits bits, so growing needs no re-hashing.
+  std::vector<std::uint64_t, BigAllocator<std::uint64_t>> m_slots;
+  unsigned m_bits = 0;
+};
+
+}  // namespace sopctl::text

@@ -1,0 +1,329 @@
+#include "funnel_command.hpp"
+
+#include <sopctl/csv/encoding.hpp>
+#include <sopctl/csv/reader.hpp>
+#include <sopctl/error.hpp>
+#include <sopctl/events.hpp>
+#include <sopctl/funnel.hpp>
+#include <sopctl/io/files.hpp>
+#include <sopctl/io/mapped_file.hpp>
+#include <sopctl/loader.hpp>
+#include <sopctl/render/funnel_render.hpp>
+#include <sopctl/timezone.hpp>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+namespace sopctl::cli {
+
+namespace {
+
+constexpr std::size_t k_progress_min_bytes = 64 << 20;
+
+struct FunnelOptions {
+  std::string input;
+  std::string steps;
+  std::string sop;
+  std::string window = "7d";
+  std::string mode = "ordered";
+  std::string by;
+  std::string fail_below;
+  std::string encoding = "utf-8";
+  std::string tz;
+  unsigned threads = 0;
+  events::ColumnNames columns;
+  OutputOptions out;
+};
+
+std::vector<std::string> split_steps(const std::string& text) {
+  std::vector<std::string> steps;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    end = end == std::string::npos ? text.size() : end;
+    std::string s = text.substr(start, end - start);
+    const auto b = s.find_first_not_of(" \t");
+    const auto e = s.find_last_not_of(" \t");
+    s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
+    if (s.empty()) {
+      throw Error("--steps " + text + ": an empty step name (use --steps view,join_group,order)");
+    }
+    steps.push_back(s);
+    start = end + 1;
+  }
+  if (steps.size() > funnel::k_max_steps) {
+    throw Error(fmt::format("--steps: {} steps; at most {}", steps.size(), funnel::k_max_steps));
+  }
+  return steps;
+}
+
+std::int64_t parse_window(const std::string& text) {
+  if (text == "none") {
+    return funnel::k_no_window;
+  }
+  if (auto d = parse_duration(text)) {
+    return *d;
+  }
+  if (text == "0" || text == "0s") {
+    return 0;
+  }
+  throw Error("--window " + text + ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
+}
+
+// "0.05" or "5%".
+double parse_rate(const std::string& text) {
+  std::string_view s = text;
+  double scale = 1.0;
+  if (!s.empty() && s.back() == '%') {
+    s.remove_suffix(1);
+    scale = 0.01;
+  }
+  double v = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || v * scale < 0 ||
+      v * scale > 1) {
+    throw Error("--fail-below " + text + ": not a rate between 0 and 1 (e.g. 0.05 or 5%)");
+  }
+  return v * scale;
+}
+
+// Progress on stderr while a large file is read, when stderr is a terminal.
+class Progress {
+public:
+  Progress(const std::string& path, std::size_t size, bool quiet)
+      : m_path(path),
+        m_on(!quiet && size >= k_progress_min_bytes && ::isatty(STDERR_FILENO) == 1) {}
+  ~Progress() {
+    if (m_on && m_shown >= 0) {
+      std::fputs("\r\x1b[K", stderr);
+    }
+  }
+  bool on() const { return m_on; }
+  void update(std::size_t done, std::size_t total) {
+    const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+    if (pct != m_shown) {
+      m_shown = pct;
+      std::fprintf(stderr, "\rsopctl: reading %s: %d%%", m_path.c_str(), pct);
+      std::fflush(stderr);
+    }
+  }
+
+private:
+  std::string m_path;
+  bool m_on;
+  int m_shown = -1;
+};
+
+void fail_with_diagnostics(Diagnostics& diags) {
+  sort_diagnostics(diags);
+  Diagnostics errors;
+  for (const Diagnostic& d : diags) {
+    if (d.severity == Severity::error) {
+      errors.push_back(d);
+    }
+  }
+  print_diagnostics(errors);
+  throw Error("the SOP file has errors (run 'sopctl check' on it)");
+}
+
+std::string render(const funnel::Result& r, const render::FunnelRenderOptions& ro,
+                   const std::string& format) {
+  if (format == "csv") {
+    return render::funnel_csv(r, ro);
+  }
+  if (format == "json") {
+    return render::funnel_json(r, ro);
+  }
+  if (format == "md") {
+    return render::funnel_markdown(r, ro);
+  }
+  return render::funnel_table(r, ro);
+}
+
+// The header names neither input kind: say what is missing.
+[[noreturn]] void unknown_input(const csv::Header& header, const FunnelOptions& o) {
+  const bool some_event_column =
+      header.find(o.columns.user) || header.find(o.columns.event) || header.find(o.columns.time);
+  if (some_event_column) {
+    events::require_column(header, o.columns.user, o.input, "--user-col");
+    events::require_column(header, o.columns.event, o.input, "--event-col");
+    events::require_column(header, o.columns.time, o.input, "--time-col");
+  }
+  throw Error(fmt::format("not a funnel input: the header ({}) has neither {},{},{} (an event "
+                          "log; see --user-col, --event-col, --time-col) nor step,users (stage "
+                          "counts)",
+                          header.joined(), o.columns.user, o.columns.event, o.columns.time),
+              SourceLoc{o.input, 1, 0});
+}
+
+int run_funnel(const FunnelOptions& o) {
+  // The SOP gives default steps, the goal and the time zone.
+  std::optional<Sop> sop;
+  if (!o.sop.empty()) {
+    Diagnostics diags;
+    sop = load_sop(io::read_file(o.sop), o.sop, diags);
+    if (has_errors(diags)) {
+      fail_with_diagnostics(diags);
+    }
+  }
+  funnel::Spec spec;
+  if (!o.steps.empty()) {
+    spec.steps = split_steps(o.steps);
+  } else if (sop) {
+    for (const auto& s : sop->funnel) {
+      spec.steps.push_back(s.value);
+    }
+    if (spec.steps.empty()) {
+      throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c", SourceLoc{o.sop});
+    }
+  }
+  spec.window = parse_window(o.window);
+  spec.mode = *funnel::parse_mode(o.mode);
+  const auto encoding = csv::parse_encoding(o.encoding);
+  if (!encoding) {
+    throw Error("--encoding " + o.encoding + ": use utf-8, gbk or gb18030");
+  }
+  const bool fail_check = !o.fail_below.empty();
+  const double fail_below = fail_check ? parse_rate(o.fail_below) : 0.0;
+  const std::string zone_name = !o.tz.empty() ? o.tz : sop ? sop->timezone.value : "Asia/Shanghai";
+  const auto zone = TimeZone::load(zone_name);
+  if (!zone) {
+    throw Error("unknown time zone '" + zone_name + "' (use an IANA name such as Asia/Shanghai)");
+  }
+
+  const io::MappedFile file = io::MappedFile::open(o.input);
+  std::string converted;
+  std::string_view text = file.bytes();
+  if (*encoding != csv::Encoding::utf8) {
+    converted = csv::to_utf8(text, *encoding, o.input);
+    text = converted;
+  }
+  text = csv::strip_bom(text);
+  const csv::Header header = csv::read_header(text, o.input);
+
+  funnel::Result result;
+  if (events::is_event_log(header, o.columns)) {
+    if (spec.steps.empty()) {
+      throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+    }
+    events::LoadOptions lo;
+    lo.columns = o.columns;
+    lo.keep = spec.steps;
+    if (!o.by.empty()) {
+      lo.extra_columns.push_back(o.by);
+    }
+    lo.zone = &*zone;
+    lo.threads = o.threads;
+    Progress progress(o.input, text.size(), o.out.quiet);
+    if (progress.on()) {
+      lo.progress = [&progress](std::size_t done, std::size_t total) {
+        progress.update(done, total);
+      };
+    }
+    if (converted.empty()) {
+      lo.release = [&file](const char* b, const char* e) { file.release(b, e); };
+    }
+    const events::EventLog log = events::load(text, o.input, header, lo);
+    result =
+        funnel::compute(log, spec, o.by.empty() ? std::nullopt : std::optional<std::size_t>(0));
+    if (!o.out.quiet) {
+      if (log.rows_without_user > 0) {
+        std::fprintf(stderr,
+                     "sopctl: note: %s: %llu rows of funnel steps without a user id were skipped\n",
+                     o.input.c_str(), static_cast<unsigned long long>(log.rows_without_user));
+      }
+      for (const std::string& note : result.notes) {
+        std::fprintf(stderr, "sopctl: note: %s: %s\n", o.input.c_str(), note.c_str());
+      }
+    }
+  } else if (funnel::is_stage_counts(header)) {
+    if (!o.by.empty()) {
+      throw Error("--by needs an event log; this file holds stage counts",
+                  SourceLoc{o.input, 1, 0});
+    }
+    const auto rows = funnel::read_stage_counts(text, o.input, header);
+    result = funnel::from_stage_counts(rows, spec.steps, o.input);
+  } else {
+    unknown_input(header, o);
+  }
+
+  render::FunnelRenderOptions ro;
+  ro.color = use_color(o.out);
+  ro.input = o.input;
+  ro.mode = spec.mode;
+  ro.window = spec.window;
+  if (sop && sop->goal) {
+    ro.goal = funnel::check_goal(result.total, sop->id.value, sop->goal->metric.value,
+                                 sop->goal->target.value);
+  }
+  emit(o.out, render(result, ro, o.out.format));
+
+  if (fail_check) {
+    const double conversion = result.total.conversion.value_or(0.0);
+    if (conversion < fail_below) {
+      std::fprintf(stderr, "sopctl: funnel: conversion %.1f%% is below --fail-below %.1f%%\n",
+                   conversion * 100, fail_below * 100);
+      return static_cast<int>(ExitCode::findings);
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+Runner setup_funnel(CLI::App& app) {
+  auto opts = std::make_shared<FunnelOptions>();
+  CLI::App* cmd = app.add_subcommand("funnel", "Users per funnel step and drop-off from a CSV");
+  cmd->footer(
+      "Examples:\n"
+      "  sopctl funnel events.csv --steps view,join_group,signup,order\n"
+      "  sopctl funnel events.csv --sop camp.sop.yaml --by channel --format md\n"
+      "  sopctl funnel stages.csv --encoding gbk\n"
+      "  sopctl funnel events.csv --steps join_group,order --window 3d --fail-below 5% -q\n"
+      "\n"
+      "The CSV is an event log (user_id,event,ts and any other columns, not sorted) or stage\n"
+      "counts (step,users, rows in funnel order). Each step-1 event starts an attempt; a user\n"
+      "counts for step k when steps 1..k happen in order within the window after step 1.\n"
+      "Exit codes: 0 ok, 1 conversion below --fail-below, 2 bad usage or input.\n");
+  cmd->add_option("csv", opts->input, "Event log or stage counts (CSV; '-' reads stdin)")
+      ->required()
+      ->type_name("CSV");
+  cmd->add_option("--steps", opts->steps, "Funnel steps: event names, comma-separated")
+      ->type_name("A,B,C");
+  cmd->add_option("--sop", opts->sop,
+                  "Take the steps from this SOP's 'funnel:' and show its goal against the result")
+      ->type_name("FILE");
+  cmd->add_option("--window", opts->window,
+                  "Time from step 1 within which later steps count (s, m, h, d; or none)")
+      ->default_str("7d")
+      ->type_name("DURATION");
+  cmd->add_option("--mode", opts->mode,
+                  "ordered: steps in order; strict: no other step in between; any: any order")
+      ->check(CLI::IsMember({"ordered", "strict", "any"}))
+      ->default_str("ordered");
+  cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
+      ->type_name("COL");
+  cmd->add_option("--fail-below", opts->fail_below,
+                  "Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)")
+      ->type_name("RATE");
+  cmd->add_option("--encoding", opts->encoding, "Encoding of the CSV: utf-8, gbk, gb18030")
+      ->default_str("utf-8");
+  cmd->add_option("--user-col", opts->columns.user, "Column of user ids")->default_str("user_id");
+  cmd->add_option("--event-col", opts->columns.event, "Column of event names")
+      ->default_str("event");
+  cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
+  cmd->add_option("--tz", opts->tz,
+                  "Local time zone for timestamps with an offset (default: the SOP's, or "
+                  "Asia/Shanghai)")
+      ->type_name("ZONE");
+  cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
+      ->type_name("N");
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
+  return [opts] { return run_funnel(*opts); };
+}
+
+}  // namespace sopctl::cli

@@ -1,0 +1,294 @@
+#pragma once
+// One reading thread of the event-log loader (load.cpp): reads the records
+// that start in its chunk of the text into thread-local interners and event
+// blocks. Errors are kept, with lines relative to the chunk, until the
+// loader knows where the chunk starts.
+
+#include <sopctl/error.hpp>
+#include <sopctl/events.hpp>
+#include <sopctl/timestamp.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::events::detail {
+
+constexpr std::size_t k_block = 1 << 18;         // events per block (4 MiB)
+constexpr std::size_t k_report_every = 8 << 20;  // progress and release, in bytes
+constexpr std::size_t k_utf8_block = 64 << 10;   // UTF-8 checked ahead, in bytes
+
+template <class T>
+class Blocks {
+public:
+  void push_back(const T& v) {
+    if (m_blocks.empty() || m_blocks.back().size() == k_block) {
+      m_blocks.emplace_back();
+      m_blocks.back().reserve(k_block);
+    }
+    m_blocks.back().push_back(v);
+    ++m_size;
+  }
+  std::size_t size() const { return m_size; }
+  std::vector<std::vector<T, BigAllocator<T>>>& blocks() { return m_blocks; }
+
+private:
+  std::vector<std::vector<T, BigAllocator<T>>> m_blocks;
+  std::size_t m_size = 0;
+};
+
+// What every reading thread needs to know.
+struct Plan {
+  std::string_view text;
+  const std::string* path;
+  std::size_t columns;  // fields per row
+  std::size_t user, event, time;
+  std::vector<std::size_t> extra;
+  std::vector<std::string> keep;  // distinct kept names, ids by position
+  const LoadOptions* options;
+  std::string time_name;
+};
+
+struct Deferred {
+  std::string message;
+  std::int64_t line;  // relative to the chunk's first line (1)
+};
+
+struct Chunk {
+  std::size_t begin = 0;  // a line start (maybe inside a quoted field: checked later)
+  std::size_t limit = 0;  // reads the records that start before this
+  std::size_t end = 0;    // after the last record read
+  std::int64_t end_line = 1;
+  std::uint64_t rows = 0;
+  std::uint64_t rows_without_user = 0;
+  std::optional<std::int64_t> min_ts, max_ts;
+  std::optional<Deferred> error;
+  text::Interner users;
+  text::Interner names;  // when every event is kept
+  std::vector<text::Interner> extra;
+  Blocks<Event> events;
+  std::vector<Blocks<std::uint32_t>> extra_values;
+};
+
+// A field's value for a one-line message: line breaks shown as \n, long values cut.
+inline std::string shorten(std::string_view s) {
+  std::size_t cut = std::min<std::size_t>(s.size(), 40);
+  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 character
+  }
+  std::string out;
+  for (const char c : s.substr(0, cut)) {
+    out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
+  }
+  return cut < s.size() ? out + "..." : out;
+}
+
+inline std::int64_t count_line_breaks(std::string_view s) {
+  std::int64_t n = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == s.size() || s[i + 1] != '\n'))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+class ChunkReader {
+public:
+  ChunkReader(const Plan& plan, Chunk& chunk, std::atomic<std::size_t>& done, bool reporter)
+      : m_plan(plan),
+        m_chunk(chunk),
+        m_done(done),
+        m_reporter(reporter),
+        m_times(plan.options->zone) {
+    m_chunk.extra.resize(plan.extra.size());
+    m_chunk.extra_values.resize(plan.extra.size());
+    for (Pending& p : m_ring) {
+      p.extra.resize(plan.extra.size());
+    }
+  }
+
+  void run() {
+    csv::Reader reader(m_plan.text, *m_plan.path, m_chunk.begin, 1);
+    reader.set_validate_utf8(false);
+    m_valid_to = m_chunk.begin;
+    csv::Record rec;
+    m_chunk.end = m_chunk.begin;
+    std::size_t reported = m_chunk.begin;
+    try {
+      while (reader.offset() < m_chunk.limit && reader.next(rec)) {
+        if (rec.begin >= m_chunk.limit) {
+          break;  // empty lines led past the limit: the next chunk's record
+        }
+        if (rec.end > m_valid_to) {
+          check_utf8(rec.end);
+        }
+        if (m_bad_at < rec.end) {
+          fail(csv::invalid_utf8_message(),
+               rec.line + count_line_breaks(m_plan.text.substr(rec.begin, m_bad_at - rec.begin)));
+        }
+        take(rec);
+        m_chunk.end = rec.end;
+        m_chunk.end_line = reader.line();
+        if (rec.end - reported >= k_report_every) {
+          report(reported, rec.begin);
+          reported = rec.begin;
+        }
+      }
+      for (std::size_t i = 0; i < k_ahead; ++i) {
+        intern_oldest();
+      }
+    } catch (const Error& e) {
+      m_chunk.error = Deferred{e.what(), e.where().line};
+    }
+    report(reported, m_chunk.end);
+  }
+
+private:
+  // Interning a user id costs a cache miss in a large table. Each kept row
+  // waits in a small ring while its slot is prefetched, and is interned
+  // k_ahead rows later.
+  static constexpr std::size_t k_ahead = 4;
+  struct Pending {
+    bool used = false;
+    std::string_view user;  // into the text, or into `copy`
+    std::string copy;
+    std::uint64_t hash = 0;
+    std::int64_t ts = 0;
+    std::uint32_t name = 0;
+    std::vector<std::uint32_t> extra;
+  };
+
+  // Checks UTF-8 ahead of the reader in blocks that end after a line break
+  // (never inside a character), while the bytes are still in the cache.
+  void check_utf8(std::size_t need) {
+    const std::string_view text = m_plan.text;
+    while (m_valid_to < need && m_bad_at == std::string_view::npos) {
+      std::size_t to = std::min(text.size(), std::max(need, m_valid_to + k_utf8_block));
+      const std::size_t lf = text.find('\n', to);
+      to = lf == std::string_view::npos ? text.size() : lf + 1;
+      const std::string_view block = text.substr(m_valid_to, to - m_valid_to);
+      if (!csv::is_valid_utf8(block)) {
+        m_bad_at = m_valid_to + csv::find_invalid_utf8(block);
+      }
+      m_valid_to = to;
+    }
+  }
+
+  void report(std::size_t from, std::size_t to) {
+    const LoadOptions& o = *m_plan.options;
+    if (o.release && to > from) {
+      o.release(m_plan.text.data() + from, m_plan.text.data() + to);
+    }
+    const std::size_t total = m_done.fetch_add(to - from) + (to - from);
+    if (m_reporter && o.progress) {
+      o.progress(total, m_plan.text.size());
+    }
+  }
+
+  [[noreturn]] void fail(const std::string& message, std::int64_t line) {
+    throw Error(message, SourceLoc{*m_plan.path, static_cast<int>(line), 0});
+  }
+
+  std::optional<std::uint32_t> kept_name(std::string_view name) {
+    if (m_plan.keep.empty()) {
+      return m_chunk.names.intern(name);
+    }
+    // Most rows differ from a kept name in length or first byte: test those
+    // before calling memcmp.
+    for (std::size_t i = 0; i < m_plan.keep.size(); ++i) {
+      const std::string& k = m_plan.keep[i];
+      if (k.size() == name.size() &&
+          (k.empty() || (k[0] == name[0] && std::memcmp(k.data(), name.data(), k.size()) == 0))) {
+        return static_cast<std::uint32_t>(i);
+      }
+    }
+    return std::nullopt;
+  }
+
+  void intern_oldest() {
+    Pending& p = m_ring[m_next];
+    m_next = (m_next + 1) % k_ahead;
+    if (!p.used) {
+      return;
+    }
+    p.used = false;
+    m_chunk.events.push_back(Event{p.ts, m_chunk.users.intern(p.user, p.hash), p.name});
+    for (std::size_t k = 0; k < p.extra.size(); ++k) {
+      m_chunk.extra_values[k].push_back(p.extra[k]);
+    }
+  }
+
+  void take(const csv::Record& rec) {
+    const auto& f = rec.fields;
+    if (f.size() != m_plan.columns || f[0].empty()) {
+      if (rec.blank()) {
+        return;  // ",,,," rows that spreadsheets leave
+      }
+    }
+    if (f.size() != m_plan.columns) {
+      fail(fmt::format("{} field{} where the header has {}", f.size(), f.size() == 1 ? "" : "s",
+                       m_plan.columns),
+           rec.line);
+    }
+    ++m_chunk.rows;
+    const std::string_view ts_text = f[m_plan.time];
+    const auto ts = m_times.parse(ts_text);
+    if (!ts) {
+      fail(fmt::format("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
+                       "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
+                       shorten(ts_text), m_plan.time_name),
+           rec.line);
+    }
+    if (!m_chunk.min_ts || *ts < *m_chunk.min_ts) {
+      m_chunk.min_ts = *ts;
+    }
+    if (!m_chunk.max_ts || *ts > *m_chunk.max_ts) {
+      m_chunk.max_ts = *ts;
+    }
+    const auto name = kept_name(f[m_plan.event]);
+    if (!name) {
+      return;
+    }
+    const std::string_view user = f[m_plan.user];
+    if (user.empty()) {
+      ++m_chunk.rows_without_user;
+      return;
+    }
+    intern_oldest();  // frees the ring's slot at m_next, the one reused below
+    Pending& p = m_ring[(m_next + k_ahead - 1) % k_ahead];
+    p.used = true;
+    const std::string_view text = m_plan.text;
+    if (user.data() >= text.data() && user.data() + user.size() <= text.data() + text.size()) {
+      p.user = user;
+    } else {
+      p.copy.assign(user);  // unescaped by the reader: gone at the next record
+      p.user = p.copy;
+    }
+    p.hash = text::hash_bytes(user);
+    m_chunk.users.prefetch(p.hash);
+    p.ts = *ts;
+    p.name = *name;
+    for (std::size_t k = 0; k < m_plan.extra.size(); ++k) {
+      p.extra[k] = m_chunk.extra[k].intern(f[m_plan.extra[k]]);
+    }
+  }
+
+  const Plan& m_plan;
+  Chunk& m_chunk;
+  std::atomic<std::size_t>& m_done;
+  bool m_reporter;
+  LocalTimeParser m_times;
+  Pending m_ring[k_ahead];
+  std::size_t m_next = 0;                         // the oldest pending row
+  std::size_t m_valid_to = 0;                     // UTF-8 checked up to here
+  std::size_t m_bad_at = std::string_view::npos;  // the first invalid byte found
+};
+
+}  // namespace sopctl::events::detail

@@ -1,0 +1,231 @@
+// The funnel of an event log: every user's best attempt, on one thread per
+// core over ranges of users, then counts and medians per --by value.
+
+#include "evaluate.hpp"
+
+#include <sopctl/funnel.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <thread>
+
+namespace sopctl::funnel {
+
+namespace {
+
+constexpr std::uint32_t k_none = 0xFFFFFFFF;
+
+// Counts and durations of one --by value (or of everyone).
+struct Tally {
+  std::vector<std::uint64_t> levels;               // users per level 0..steps
+  std::vector<std::vector<std::int64_t>> seconds;  // per step: from the previous, per user
+};
+
+struct Partial {
+  std::vector<Tally> tallies;  // per segment
+  std::vector<std::uint64_t> slot_events;
+  std::uint64_t users = 0;
+};
+
+std::optional<double> median(std::vector<std::int64_t>& v) {
+  if (v.empty()) {
+    return std::nullopt;
+  }
+  const std::size_t mid = v.size() / 2;
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid), v.end());
+  const double hi = static_cast<double>(v[mid]);
+  if (v.size() % 2 == 1) {
+    return hi;
+  }
+  const double lo = static_cast<double>(
+      *std::max_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(mid)));
+  return (lo + hi) / 2;
+}
+
+Funnel funnel_of(Tally& t, const std::vector<std::string>& names) {
+  const std::size_t m = names.size();
+  std::vector<std::uint64_t> users(m, 0);
+  std::uint64_t at_least = 0;
+  for (std::size_t k = m; k-- > 0;) {
+    at_least += t.levels[k + 1];
+    users[k] = at_least;
+  }
+  std::vector<std::optional<double>> medians(m);
+  for (std::size_t k = 1; k < m; ++k) {
+    medians[k] = median(t.seconds[k]);
+  }
+  return make_funnel(names, users, medians);
+}
+
+void add(Tally& into, Tally& from) {
+  for (std::size_t i = 0; i < into.levels.size(); ++i) {
+    into.levels[i] += from.levels[i];
+  }
+  for (std::size_t k = 0; k < into.seconds.size(); ++k) {
+    into.seconds[k].insert(into.seconds[k].end(), from.seconds[k].begin(), from.seconds[k].end());
+    std::vector<std::int64_t>().swap(from.seconds[k]);
+  }
+}
+
+}  // namespace
+
+Result compute(const events::EventLog& log, const Spec& spec, std::optional<std::size_t> by) {
+  std::vector<std::string> slot_names;
+  const detail::StepPlan plan(spec, slot_names);
+  const std::size_t m = plan.steps;
+
+  // Event name id -> slot.
+  std::vector<std::uint32_t> slot_of_name(log.names.size(), k_none);
+  for (std::size_t s = 0; s < slot_names.size(); ++s) {
+    if (auto id = log.names.find(slot_names[s])) {
+      slot_of_name[*id] = static_cast<std::uint32_t>(s);
+    }
+  }
+  const std::size_t n_segments = by ? std::max<std::size_t>(log.extra[*by].values.size(), 1) : 1;
+  const std::uint32_t* by_values = by ? log.extra[*by].value_of.data() : nullptr;
+
+  // Users in ranges of about equal numbers of events.
+  const std::size_t n_users = log.user_count();
+  unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1U, 16U);
+  if (log.events.size() < 100000) {
+    threads = 1;
+  }
+  std::vector<std::size_t> cut{0};
+  for (unsigned t = 1; t < threads; ++t) {
+    const std::size_t target = log.events.size() * t / threads;
+    const auto it = std::lower_bound(log.user_begin.begin(), log.user_begin.end() - 1, target);
+    cut.push_back(std::max(cut.back(), static_cast<std::size_t>(it - log.user_begin.begin())));
+  }
+  cut.push_back(n_users);
+
+  std::vector<Partial> partials(threads);
+  auto work = [&](std::size_t t) {
+    Partial& part = partials[t];
+    part.tallies.resize(n_segments);
+    for (Tally& tally : part.tallies) {
+      tally.levels.assign(m + 1, 0);
+      tally.seconds.resize(m);
+    }
+    part.slot_events.assign(plan.slots, 0);
+    detail::Evaluator eval(plan);
+    std::vector<detail::Ev> evs;
+    for (std::size_t u = cut[t]; u < cut[t + 1]; ++u) {
+      evs.clear();
+      const std::size_t b = log.user_begin[u];
+      const std::size_t e = log.user_begin[u + 1];
+      for (std::size_t i = b; i < e; ++i) {
+        const events::Event& ev = log.events[i];
+        const std::uint32_t slot = ev.name < slot_of_name.size() ? slot_of_name[ev.name] : k_none;
+        if (slot != k_none) {
+          evs.push_back(
+              detail::Ev{ev.ts, plan.key_of_slot[slot], slot, static_cast<std::uint32_t>(i - b)});
+          ++part.slot_events[slot];
+        }
+      }
+      if (evs.empty()) {
+        continue;
+      }
+      ++part.users;
+      detail::sort_events(evs);
+      const std::size_t level = eval.run(evs);
+      if (level == 0) {
+        continue;
+      }
+      const std::size_t segment =
+          by_values != nullptr ? by_values[b + evs[eval.best_start()].origin] : 0;
+      Tally& tally = part.tallies[segment];
+      ++tally.levels[level];
+      for (std::size_t k = 1; k < level; ++k) {
+        tally.seconds[k].push_back(eval.reached(k) - eval.reached(k - 1));
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t t = 1; t < threads; ++t) {
+    pool.emplace_back(work, t);
+  }
+  work(0);
+  for (auto& th : pool) {
+    th.join();
+  }
+
+  // Merge the partials into segment tallies, then everyone's.
+  Result result;
+  result.from_events = true;
+  result.rows = log.rows;
+  std::vector<Tally> tallies = std::move(partials[0].tallies);
+  std::vector<std::uint64_t> slot_events = partials[0].slot_events;
+  result.users = partials[0].users;
+  for (std::size_t t = 1; t < threads; ++t) {
+    for (std::size_t s = 0; s < n_segments; ++s) {
+      add(tallies[s], partials[t].tallies[s]);
+    }
+    for (std::size_t s = 0; s < plan.slots; ++s) {
+      slot_events[s] += partials[t].slot_events[s];
+    }
+    result.users += partials[t].users;
+  }
+  for (std::size_t s = 0; s < plan.slots; ++s) {
+    if (slot_events[s] == 0) {
+      result.notes.push_back(fmt::format("no '{}' event in the log", slot_names[s]));
+    }
+  }
+  Tally total;
+  total.levels.assign(m + 1, 0);
+  total.seconds.resize(m);
+  if (by) {
+    result.by_column = log.extra[*by].name;
+    for (std::size_t s = 0; s < n_segments; ++s) {
+      Tally copy = tallies[s];
+      add(total, copy);
+      std::uint64_t users = 0;
+      for (std::size_t l = 1; l <= m; ++l) {
+        users += tallies[s].levels[l];
+      }
+      if (users == 0) {
+        continue;
+      }
+      result.segments.push_back(
+          Segment{std::string(log.extra[*by].values[s]), funnel_of(tallies[s], spec.steps)});
+    }
+    std::stable_sort(result.segments.begin(), result.segments.end(),
+                     [](const Segment& a, const Segment& b) {
+                       const auto ua = a.funnel.steps.empty() ? 0 : a.funnel.steps[0].users;
+                       const auto ub = b.funnel.steps.empty() ? 0 : b.funnel.steps[0].users;
+                       return ua != ub ? ua > ub : a.value < b.value;
+                     });
+  } else {
+    total = std::move(tallies[0]);
+  }
+  result.total = funnel_of(total, spec.steps);
+  return result;
+}
+
+UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>& events,
+                         const Spec& spec) {
+  std::vector<std::string> slot_names;
+  const detail::StepPlan plan(spec, slot_names);
+  std::vector<detail::Ev> evs;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const auto it = std::find(slot_names.begin(), slot_names.end(), events[i].second);
+    if (it != slot_names.end()) {
+      const auto slot = static_cast<std::uint32_t>(it - slot_names.begin());
+      evs.push_back(
+          detail::Ev{events[i].first, plan.key_of_slot[slot], slot, static_cast<std::uint32_t>(i)});
+    }
+  }
+  detail::sort_events(evs);
+  detail::Evaluator eval(plan);
+  UserResult r;
+  r.level = eval.run(evs);
+  for (std::size_t k = 0; k < r.level; ++k) {
+    r.reached.push_back(eval.reached(k));
+  }
+  if (r.level > 0) {
+    r.best_start = evs[eval.best_start()].origin;
+  }
+  return r;
+}
+
+}  // namespace sopctl::funnel

@@ -1,0 +1,62 @@
+#pragma once
+// One user's best attempt (SPEC 2.3), shared by compute() and evaluate_user().
+
+#include <sopctl/funnel.hpp>
+
+#include <cstdint>
+#include <vector>
+
+namespace sopctl::funnel::detail {
+
+// The steps as distinct names ("slots"): view,view,order has slots 0,0,1.
+struct StepPlan {
+  std::size_t steps = 0;
+  std::vector<std::uint32_t> slot_of_step;
+  std::size_t slots = 0;
+  std::vector<std::uint32_t> key_of_slot;  // the first step with that slot: the sort key
+  std::vector<std::uint32_t> need;         // steps 0..k with step k's slot (for `any`)
+  std::int64_t window = k_no_window;
+  Mode mode = Mode::ordered;
+
+  // Slots by first appearance of each name in spec.steps.
+  StepPlan(const Spec& spec, std::vector<std::string>& slot_names);
+};
+
+struct Ev {
+  std::int64_t ts;
+  std::uint32_t key;  // sort key: (ts, key)
+  std::uint32_t slot;
+  std::uint32_t origin;  // position in the caller's list
+};
+
+// Sorts by (ts, key), keeping the given order among equals.
+void sort_events(std::vector<Ev>& evs);
+
+class Evaluator {
+public:
+  explicit Evaluator(const StepPlan& plan)
+      : m_plan(plan), m_times(plan.steps), m_best(plan.steps) {}
+
+  // `evs` sorted by sort_events. Returns the level; best_start() and
+  // reached() describe the best attempt (the earliest that got furthest).
+  std::size_t run(const std::vector<Ev>& evs);
+  std::size_t best_start() const { return m_best_start; }
+  // Time step k was reached on the best attempt, k < level.
+  std::int64_t reached(std::size_t k) const { return m_best[k]; }
+
+private:
+  std::size_t run_ordered(const std::vector<Ev>& evs);
+  std::size_t run_any(const std::vector<Ev>& evs);
+  std::int64_t limit(std::int64_t start) const;
+
+  const StepPlan& m_plan;
+  std::vector<std::uint32_t> m_next;   // per position and slot: next position with that slot
+  std::vector<std::uint32_t> m_other;  // per position: next position with another slot
+  std::vector<std::uint32_t> m_count;
+  std::vector<std::uint32_t> m_seen;
+  std::vector<std::int64_t> m_times;
+  std::vector<std::int64_t> m_best;
+  std::size_t m_best_start = 0;
+};
+
+}  // namespace sopctl::funnel::detail

@@ -1,0 +1,221 @@
+// Rates and drop-off from users per step, stage-count inputs, and goals.
+
+#include <sopctl/funnel.hpp>
+
+#include <sopctl/error.hpp>
+
+#include <fmt/format.h>
+
+namespace sopctl::funnel {
+
+namespace {
+
+std::optional<std::size_t> find_any(const csv::Header& h,
+                                    std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    if (auto i = h.find(n)) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// "12110", "12,110", "12110.0": a whole number.
+std::optional<std::uint64_t> parse_count(std::string_view s) {
+  s = trim(s);
+  if (const auto dot = s.find('.'); dot != std::string_view::npos) {
+    if (s.substr(dot + 1).find_first_not_of('0') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    s = s.substr(0, dot);
+  }
+  if (s.empty() || s.front() == ',' || s.back() == ',') {
+    return std::nullopt;
+  }
+  std::uint64_t v = 0;
+  for (const char c : s) {
+    if (c == ',') {
+      continue;
+    }
+    if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10) {
+      return std::nullopt;
+    }
+    v = v * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<Mode> parse_mode(std::string_view text) {
+  if (text == "ordered") {
+    return Mode::ordered;
+  }
+  if (text == "strict") {
+    return Mode::strict;
+  }
+  if (text == "any") {
+    return Mode::any;
+  }
+  return std::nullopt;
+}
+
+const char* mode_name(Mode m) {
+  switch (m) {
+    case Mode::strict:
+      return "strict";
+    case Mode::any:
+      return "any";
+    case Mode::ordered:
+      break;
+  }
+  return "ordered";
+}
+
+Funnel make_funnel(const std::vector<std::string>& names, const std::vector<std::uint64_t>& users,
+                   const std::vector<std::optional<double>>& medians) {
+  Funnel f;
+  for (std::size_t k = 0; k < names.size(); ++k) {
+    Step s;
+    s.name = names[k];
+    s.users = users[k];
+    if (k == 0) {
+      s.from_previous = 1.0;
+      s.drop_off = 0.0;
+    } else {
+      s.lost = static_cast<std::int64_t>(users[k - 1]) - static_cast<std::int64_t>(users[k]);
+      if (users[k - 1] > 0) {
+        s.from_previous = static_cast<double>(users[k]) / static_cast<double>(users[k - 1]);
+        s.drop_off = 1.0 - *s.from_previous;
+      }
+    }
+    if (users[0] > 0) {
+      s.from_first = static_cast<double>(users[k]) / static_cast<double>(users[0]);
+    }
+    if (k < medians.size()) {
+      s.median_seconds = medians[k];
+    }
+    f.steps.push_back(std::move(s));
+  }
+  if (!f.steps.empty()) {
+    f.conversion = f.steps.back().from_first;
+  }
+  for (std::size_t k = 1; k < f.steps.size(); ++k) {
+    const auto& d = f.steps[k].drop_off;
+    if (d && *d > 0 && (!f.largest_drop || *d > *f.steps[*f.largest_drop].drop_off)) {
+      f.largest_drop = k;
+    }
+  }
+  return f;
+}
+
+bool is_stage_counts(const csv::Header& header) {
+  return find_any(header, {"step", "stage"}) && find_any(header, {"users", "count"});
+}
+
+std::vector<StageRow> read_stage_counts(std::string_view text, const std::string& path,
+                                        const csv::Header& header) {
+  const auto step_col = find_any(header, {"step", "stage"});
+  const auto users_col = find_any(header, {"users", "count"});
+  if (!step_col || !users_col) {
+    throw Error(fmt::format("not stage counts: the header ({}) needs step and users columns",
+                            header.joined()),
+                SourceLoc{path, 1, 0});
+  }
+  std::vector<StageRow> rows;
+  csv::Reader reader(text, path, header.data_offset, header.data_line);
+  csv::Record rec;
+  while (reader.next(rec)) {
+    if (rec.blank()) {
+      continue;
+    }
+    const auto need = std::max(*step_col, *users_col) + 1;
+    if (rec.fields.size() < need) {
+      throw Error(fmt::format("{} field{} where the header has {}", rec.fields.size(),
+                              rec.fields.size() == 1 ? "" : "s", header.names.size()),
+                  SourceLoc{path, static_cast<int>(rec.line), 0});
+    }
+    StageRow row;
+    row.step = std::string(trim(rec.fields[*step_col]));
+    row.line = rec.line;
+    const auto n = parse_count(rec.fields[*users_col]);
+    if (row.step.empty()) {
+      throw Error("empty step name", SourceLoc{path, static_cast<int>(rec.line), 0});
+    }
+    if (!n) {
+      throw Error(fmt::format("bad user count '{}' for step '{}' (expected a whole number)",
+                              rec.fields[*users_col], row.step),
+                  SourceLoc{path, static_cast<int>(rec.line), 0});
+    }
+    row.users = *n;
+    rows.push_back(std::move(row));
+  }
+  if (rows.empty()) {
+    throw Error("no stage rows after the header", SourceLoc{path, 1, 0});
+  }
+  return rows;
+}
+
+Result from_stage_counts(const std::vector<StageRow>& rows, const std::vector<std::string>& steps,
+                         const std::string& path) {
+  std::vector<std::string> names;
+  std::vector<std::uint64_t> users;
+  if (steps.empty()) {
+    for (const StageRow& r : rows) {
+      names.push_back(r.step);
+      users.push_back(r.users);
+    }
+  } else {
+    std::vector<bool> used(rows.size(), false);
+    for (const std::string& s : steps) {
+      std::size_t i = 0;
+      while (i < rows.size() && (used[i] || rows[i].step != s)) {
+        ++i;
+      }
+      if (i == rows.size()) {
+        std::string have;
+        for (const StageRow& r : rows) {
+          have += (have.empty() ? "" : ", ") + r.step;
+        }
+        throw Error(fmt::format("no row for step '{}' (the file has: {})", s, have),
+                    SourceLoc{path, 0, 0});
+      }
+      used[i] = true;
+      names.push_back(rows[i].step);
+      users.push_back(rows[i].users);
+    }
+  }
+  Result r;
+  r.from_events = false;
+  r.rows = rows.size();
+  r.total = make_funnel(names, users);
+  return r;
+}
+
+GoalCheck check_goal(const Funnel& funnel, const std::string& sop, const std::string& metric,
+                     double target) {
+  GoalCheck g;
+  g.sop = sop;
+  g.metric = metric;
+  g.target = target;
+  for (const Step& s : funnel.steps) {
+    if (s.name == metric) {
+      g.actual = s.from_first;
+      break;
+    }
+  }
+  g.met = g.actual && *g.actual >= target;
+  return g;
+}
+
+}  // namespace sopctl::funnel

@@ -1,0 +1,151 @@
+// `funnel --format table` (the default): one line per step with a
+// horizontal bar, columns aligned by display width (CJK step names line up),
+// then the largest drop, the conversion and the goal in sentences.
+
+#include "funnel_fields.hpp"
+
+#include <sopctl/render/funnel_render.hpp>
+#include <sopctl/text/width.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::render {
+
+namespace {
+
+constexpr std::size_t k_bar_width = 30;  // cells for 100%
+constexpr std::string_view k_bold = "\x1b[1m";
+constexpr std::string_view k_cyan = "\x1b[36m";
+constexpr std::string_view k_red = "\x1b[31m";
+constexpr std::string_view k_reset = "\x1b[0m";
+constexpr std::size_t k_columns = 7;  // the bar follows, unpadded
+
+std::string paint(std::string_view text, std::string_view style, bool color) {
+  if (!color || text.empty()) {
+    return std::string(text);
+  }
+  return fmt::format("{}{}{}", style, text, k_reset);
+}
+
+// A bar of `rate` (0..1) in eighths of a cell.
+std::string bar(std::optional<double> rate) {
+  if (!rate) {
+    return "";
+  }
+  static constexpr std::array<std::string_view, 8> k_eighths = {"",  "▏", "▎", "▍",
+                                                                "▌", "▋", "▊", "▉"};
+  const double r = std::clamp(*rate, 0.0, 1.0);
+  const auto eighths = static_cast<std::size_t>(std::lround(r * k_bar_width * 8));
+  std::string out;
+  for (std::size_t i = 0; i < eighths / 8; ++i) {
+    out += "█";
+  }
+  out += k_eighths[eighths % 8];
+  if (out.empty() && r > 0) {
+    out = "▏";  // a step with users never looks empty
+  }
+  return out;
+}
+
+// A cell on one terminal line: control characters (which could move the
+// cursor) become "?".
+std::string one_line(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
+  }
+  return out;
+}
+
+std::string render_funnel(const funnel::Funnel& f, bool times, bool color) {
+  std::vector<std::array<std::string, k_columns>> rows;
+  rows.push_back({"step", "users", "from prev", "from first", "lost", "drop-off",
+                  times ? "median from prev" : ""});
+  for (std::size_t k = 0; k < f.steps.size(); ++k) {
+    const funnel::Step& s = f.steps[k];
+    const bool first = k == 0;
+    rows.push_back({one_line(s.name), format_count(s.users),
+                    first ? "" : format_percent(s.from_previous), format_percent(s.from_first),
+                    first ? ""
+                          : (s.lost < 0 ? "+" + format_count(static_cast<std::uint64_t>(-s.lost))
+                                        : format_count(static_cast<std::uint64_t>(s.lost))),
+                    first ? "" : format_percent(s.drop_off),
+                    times && !first ? format_duration(s.median_seconds) : ""});
+  }
+  std::array<std::size_t, k_columns> width{};
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < k_columns; ++c) {
+      width[c] = std::max(width[c], text::display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string line;
+    for (std::size_t c = 0; c < k_columns; ++c) {
+      if (width[c] == 0) {
+        continue;
+      }
+      const std::string& cell = rows[i][c];
+      const std::size_t pad = width[c] - text::display_width(cell);
+      if (c > 0) {
+        line += "  ";
+      }
+      if (c == 0) {
+        line += cell + std::string(pad, ' ');
+      } else {
+        line += std::string(pad, ' ') + cell;  // numbers align right
+      }
+    }
+    if (i == 0) {
+      while (!line.empty() && line.back() == ' ') {
+        line.pop_back();
+      }
+      out += paint(line, k_bold, color) + "\n";
+      continue;
+    }
+    const funnel::Step& s = f.steps[i - 1];
+    const std::string b = bar(s.from_first);
+    if (!b.empty()) {
+      line += "  " + paint(b, f.largest_drop && *f.largest_drop == i - 1 ? k_red : k_cyan, color);
+    }
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    out += line + "\n";
+  }
+  out += "\n";
+  for (const std::string& sentence : {largest_drop_sentence(f), conversion_sentence(f)}) {
+    if (!sentence.empty()) {
+      out += sentence + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts) {
+  std::string out = paint(step_chain(r.total), k_bold, opts.color);
+  out += fmt::format(" ({})\n\n", input_summary(r, opts));
+  out += render_funnel(r.total, r.from_events, opts.color);
+  if (opts.goal) {
+    out += goal_sentence(*opts.goal, r.total) + "\n";
+  }
+  for (const funnel::Segment& seg : r.segments) {
+    out += '\n';
+    out += paint(fmt::format("{} = {}", one_line(r.by_column),
+                             seg.value.empty() ? "(empty)" : one_line(seg.value)),
+                 k_bold, opts.color);
+    out += '\n';
+    out += render_funnel(seg.funnel, r.from_events, opts.color);
+  }
+  return out;
+}
+
+}  // namespace sopctl::render

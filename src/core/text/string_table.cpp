@@ -1,0 +1,134 @@
+#include <sopctl/text/string_table.hpp>
+
+namespace sopctl::text {
+
+namespace {
+
+inline std::uint64_t load64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+inline std::uint64_t load32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+
+__extension__ typedef unsigned __int128 U128;
+
+inline std::uint64_t mix(std::uint64_t a, std::uint64_t b) {
+  const U128 r = static_cast<U128>(a) * b;
+  return static_cast<std::uint64_t>(r) ^ static_cast<std::uint64_t>(r >> 64);
+}
+
+constexpr std::uint64_t k_p0 = 0xa0761d6478bd642fULL;
+constexpr std::uint64_t k_p1 = 0xe7037ed1a0b428dbULL;
+constexpr std::uint64_t k_p2 = 0x8ebc6af09c88c6e3ULL;
+
+}  // namespace
+
+// In the manner of wyhash: multiply-fold over 8-byte words.
+std::uint64_t hash_bytes(std::string_view s) {
+  const char* p = s.data();
+  std::size_t n = s.size();
+  std::uint64_t seed = k_p0 ^ n;
+  std::uint64_t a = 0;
+  std::uint64_t b = 0;
+  if (n <= 16) {
+    if (n >= 8) {
+      a = load64(p);
+      b = load64(p + n - 8);
+    } else if (n >= 4) {
+      a = load32(p);
+      b = load32(p + n - 4);
+    } else if (n > 0) {
+      a = (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) << 16) |
+          (static_cast<std::uint64_t>(static_cast<unsigned char>(p[n >> 1])) << 8) |
+          static_cast<unsigned char>(p[n - 1]);
+    }
+  } else {
+    while (n > 16) {
+      seed = mix(load64(p) ^ k_p1, load64(p + 8) ^ seed);
+      p += 16;
+      n -= 16;
+    }
+    a = load64(p + n - 16);
+    b = load64(p + n - 8);
+  }
+  return mix(k_p1 ^ s.size(), mix(a ^ k_p1, b ^ seed) ^ k_p2);
+}
+
+std::optional<std::uint32_t> StringList::find(std::string_view s) const {
+  for (std::size_t i = 0; i < size(); ++i) {
+    if ((*this)[i] == s) {
+      return static_cast<std::uint32_t>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+std::uint32_t Interner::intern(std::string_view s, std::uint64_t hash) {
+  if ((m_strings.size() + 1) * 10 > m_slots.size() * 7) {
+    grow();
+  }
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
+  const std::size_t mask = m_slots.size() - 1;
+  std::size_t i = static_cast<std::size_t>(hash >> (64 - m_bits));
+  for (;; i = (i + 1) & mask) {
+    const std::uint64_t slot = m_slots[i];
+    if (slot == 0) {
+      const std::uint32_t id = m_strings.push_back(s);
+      m_slots[i] = tag | (static_cast<std::uint64_t>(id) + 1);
+      return id;
+    }
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag) {
+      const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
+      if (m_strings[id] == s) {
+        return id;
+      }
+    }
+  }
+}
+
+std::optional<std::uint32_t> Interner::find(std::string_view s, std::uint64_t hash) const {
+  if (m_slots.empty()) {
+    return std::nullopt;
+  }
+  const std::uint64_t tag = hash & 0xFFFFFFFF00000000ULL;
+  const std::size_t mask = m_slots.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(hash >> (64 - m_bits));; i = (i + 1) & mask) {
+    const std::uint64_t slot = m_slots[i];
+    if (slot == 0) {
+      return std::nullopt;
+    }
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag) {
+      const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
+      if (m_strings[id] == s) {
+        return id;
+      }
+    }
+  }
+}
+
+void Interner::grow() {
+  const unsigned bits = m_bits == 0 ? 10 : m_bits + 1;
+  std::vector<std::uint64_t, BigAllocator<std::uint64_t>> slots(std::size_t{1} << bits, 0);
+  const std::size_t mask = slots.size() - 1;
+  for (const std::uint64_t slot : m_slots) {
+    if (slot == 0) {
+      continue;
+    }
+    // The tag is the hash's high 32 bits, and bits <= 32: enough to place it.
+    std::size_t i = static_cast<std::size_t>(slot >> (64 - bits));
+    while (slots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    slots[i] = slot;
+  }
+  m_slots = std::move(slots);
+  m_bits = bits;
+}
+
+}  // namespace sopctl::text

@@ -1,0 +1,195 @@
+#include <sopctl/csv/encoding.hpp>
+#include <sopctl/csv/reader.hpp>
+#include <sopctl/error.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using sopctl::Error;
+namespace csv = sopctl::csv;
+
+namespace {
+
+struct Row {
+  std::int64_t line;
+  std::vector<std::string> fields;
+  bool operator==(const Row&) const = default;
+};
+
+std::vector<Row> read_all(std::string_view text) {
+  csv::Reader reader(csv::strip_bom(text), "t.csv");
+  csv::Record rec;
+  std::vector<Row> rows;
+  while (reader.next(rec)) {
+    rows.push_back(Row{rec.line, std::vector<std::string>(rec.fields.begin(), rec.fields.end())});
+  }
+  return rows;
+}
+
+std::string error_of(std::string_view text) {
+  try {
+    read_all(text);
+  } catch (const Error& e) {
+    return e.format();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("csv::Reader") {
+  SUBCASE("plain rows, LF and CRLF, no final line break") {
+    CHECK(read_all("a,b\n1,2\r\n3,4") ==
+          std::vector<Row>{{1, {"a", "b"}}, {2, {"1", "2"}}, {3, {"3", "4"}}});
+  }
+  SUBCASE("a lone CR ends a line too") {
+    CHECK(read_all("a\r1\r") == std::vector<Row>{{1, {"a"}}, {2, {"1"}}});
+  }
+  SUBCASE("empty fields, and a comma at the end of a line") {
+    CHECK(read_all(",x,\n") == std::vector<Row>{{1, {"", "x", ""}}});
+  }
+  SUBCASE("BOM is stripped") {
+    CHECK(read_all("\xEF\xBB\xBFstep,users\n") == std::vector<Row>{{1, {"step", "users"}}});
+  }
+  SUBCASE("quoted fields with comma, quote and line breaks") {
+    const auto rows =
+        read_all("g,n\n\"宝妈团购群, \"\"朝阳\"\"店\",1\n\"two\r\nlines\",2\n3,\"\"\n");
+    CHECK(rows == std::vector<Row>{{1, {"g", "n"}},
+                                   {2, {"宝妈团购群, \"朝阳\"店", "1"}},
+                                   {3, {"two\nlines", "2"}},
+                                   {5, {"3", ""}}});
+  }
+  SUBCASE("empty lines are skipped but counted") {
+    CHECK(read_all("a\n\n\r\n b \n") == std::vector<Row>{{1, {"a"}}, {4, {" b "}}});
+  }
+  SUBCASE("a quote inside an unquoted field is kept") {
+    CHECK(read_all("5\" screen,x\n") == std::vector<Row>{{1, {"5\" screen", "x"}}});
+  }
+  SUBCASE("an unterminated quote names the line it opened on") {
+    CHECK(error_of("a,b\n1,2\n\"open,3\n4,5\n") ==
+          "t.csv:3: error: unterminated quoted field: the '\"' opened on this line is never "
+          "closed");
+  }
+  SUBCASE("text after a closing quote is an error") {
+    CHECK(error_of("a\n\"x\"y\n") ==
+          "t.csv:2: error: unexpected text after the closing '\"' of a quoted field (write a "
+          "quote inside a quoted field as \"\")");
+  }
+  SUBCASE("invalid UTF-8 names the line and suggests --encoding gbk") {
+    const std::string err = error_of("step,users\n\"a\nb\",1\n\xD3\xC3\xBB\xA7,2\n");
+    CHECK(err.starts_with("t.csv:4: error: invalid UTF-8"));
+    CHECK(err.find("--encoding gbk") != std::string::npos);
+  }
+  SUBCASE("record offsets") {
+    csv::Reader reader("ab,c\nd\n", "t.csv");
+    csv::Record rec;
+    REQUIRE(reader.next(rec));
+    CHECK(rec.begin == 0);
+    CHECK(rec.end == 5);
+    CHECK(reader.offset() == 5);
+    CHECK(reader.line() == 2);
+    CHECK_FALSE(rec.blank());
+  }
+}
+
+TEST_CASE("csv::find_invalid_utf8") {
+  const auto npos = std::string_view::npos;
+  CHECK(csv::find_invalid_utf8("plain ascii text that is longer than sixteen bytes") == npos);
+  CHECK(csv::find_invalid_utf8("小丸子美妆研讨所A·周末场 \U0001F600 é") == npos);
+  CHECK(csv::find_invalid_utf8("abc\xFF") == 3);
+  CHECK(csv::find_invalid_utf8("0123456789abcdef\xC0\x80") == 16);  // overlong
+  CHECK(csv::find_invalid_utf8("\xED\xA0\x80") == 0);               // surrogate
+  CHECK(csv::find_invalid_utf8("\xE4\xB8") == 0);                   // truncated
+  CHECK(csv::find_invalid_utf8("\xF4\x90\x80\x80") == 0);           // over U+10FFFF
+}
+
+TEST_CASE("csv::Header") {
+  const csv::Header h =
+      csv::read_header("User_ID , event,ts\r\nu1,view,2026-12-03T08:00:00\r\n", "t.csv");
+  CHECK(h.names == std::vector<std::string>{"User_ID ", " event", "ts"});
+  CHECK(h.find("ts") == 2);
+  CHECK(h.find("user_id") == 0);
+  CHECK(h.find("event") == 1);
+  CHECK_FALSE(h.find("group"));
+  CHECK(h.data_offset == 20);
+  CHECK(h.data_line == 2);
+  CHECK_THROWS_AS(csv::read_header("\n\n", "t.csv"), Error);
+}
+
+TEST_CASE("csv::line_splits") {
+  const std::string text = "h\naaaa\nbbbb\ncccc\ndddd\n";
+  const auto s = csv::line_splits(text, 2, text.size(), 2);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == 2);
+  CHECK(text[s[1] - 1] == '\n');
+  CHECK(csv::line_splits(text, 2, text.size(), 1) == std::vector<std::size_t>{2});
+}
+
+TEST_CASE("csv::to_utf8") {
+  SUBCASE("GBK and GB18030 to UTF-8") {
+    // "用户,人数" in GBK
+    const std::string gbk = "\xD3\xC3\xBB\xA7,\xC8\xCB\xCA\xFD\r\n";
+    CHECK(csv::to_utf8(gbk, csv::Encoding::gbk, "t.csv") == "用户,人数\r\n");
+    CHECK(csv::to_utf8(gbk, csv::Encoding::gb18030, "t.csv") == "用户,人数\r\n");
+  }
+  SUBCASE("invalid bytes name the line") {
+    try {
+      csv::to_utf8("a\nb\n\xFF\xFF\n", csv::Encoding::gbk, "t.csv");
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.format().starts_with("t.csv:3: error: not valid gbk text"));
+    }
+  }
+  SUBCASE("names") {
+    CHECK(csv::parse_encoding("GBK") == csv::Encoding::gbk);
+    CHECK(csv::parse_encoding("utf8") == csv::Encoding::utf8);
+    CHECK(csv::parse_encoding("gb18030") == csv::Encoding::gb18030);
+    CHECK_FALSE(csv::parse_encoding("latin1"));
+  }
+}
+
+TEST_CASE("csv::is_valid_utf8 agrees with find_invalid_utf8") {
+  std::uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>(seed >> 33);
+  };
+  const std::vector<std::string> pieces = {"a",
+                                           ",",
+                                           "\n",
+                                           "小",
+                                           "丸",
+                                           "é",
+                                           "\U0001F600",
+                                           "\xED\x9F\xBF",
+                                           "\xEF\xBF\xBF",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "\xE0\xA0\x80",
+                                           "\xF0\x90\x80\x80",
+                                           "\xC2\x80"};
+  const std::vector<std::string> bad = {"\x80",         "\xC0\xAF",         "\xE0\x80\xAF",
+                                        "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF8",
+                                        "\xC2",         "\xE4\xB8",         "\xFF"};
+  int mismatches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const std::size_t n = next() % 40;
+    for (std::size_t i = 0; i < n; ++i) {
+      s += pieces[next() % pieces.size()];
+    }
+    if (round % 2 == 1) {
+      s.insert(next() % (s.size() + 1), bad[next() % bad.size()]);
+    }
+    if (round % 7 == 0) {
+      for (int k = 0; k < 3 && !s.empty(); ++k) {
+        s[next() % s.size()] = static_cast<char>(next() & 0xFF);
+      }
+    }
+    const bool fast = csv::is_valid_utf8(s);
+    const bool slow = csv::find_invalid_utf8(s) == std::string_view::npos;
+    mismatches += fast != slow;
+  }
+  CHECK(mismatches == 0);
+}
