@@ -1,7 +1,14 @@
 // The sopctl binary: parse arguments, run one subcommand, map every failure
 // to the exit codes of SPEC 3. This is the only place errors are caught.
 
+#include "aarrr_command.hpp"
+#include "check_command.hpp"
+#include "completion_command.hpp"
+#include "funnel_command.hpp"
+#include "init_command.hpp"
 #include "plan_command.hpp"
+#include "schema_command.hpp"
+#include "templates_command.hpp"
 
 #include <sopctl/error.hpp>
 
@@ -16,10 +23,17 @@ int run(int argc, char** argv) {
   CLI::App app{"sopctl: community-operations SOPs as code: plan, lint, funnel, AARRR", "sopctl"};
   app.set_version_flag("--version", SOPCTL_VERSION);
   app.require_subcommand(1);
-  app.footer("Run 'sopctl COMMAND --help' for a command's options and examples.");
+  app.footer("Run 'sopctl COMMAND --help' for a command's options and examples.\n");
 
   std::map<std::string, cli::Runner> runners;
   runners["plan"] = cli::setup_plan(app);
+  runners["check"] = cli::setup_check(app);
+  runners["funnel"] = cli::setup_funnel(app);
+  runners["aarrr"] = cli::setup_aarrr(app);
+  runners["schema"] = cli::setup_schema(app);
+  runners["templates"] = cli::setup_templates(app);
+  runners["init"] = cli::setup_init(app);
+  runners["completion"] = cli::setup_completion(app);
 
   try {
     app.parse(argc, argv);

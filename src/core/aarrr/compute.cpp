@@ -1,0 +1,347 @@
+// The AARRR report of an event log: one pass to find each user's
+// acquisition (and check amounts), one pass to measure every stage from it.
+
+#include <sopctl/aarrr.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+namespace sopctl::aarrr {
+
+namespace {
+
+constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
+constexpr std::array<int, 3> k_days = {1, 7, 30};
+__extension__ typedef __int128 Int128;  // sums of millionths
+
+std::uint8_t bit(Stage s) {
+  return static_cast<std::uint8_t>(1U << static_cast<unsigned>(s));
+}
+
+std::optional<double> ratio(double a, double b) {
+  if (b == 0) {
+    return std::nullopt;
+  }
+  return a / b;
+}
+
+std::optional<double> ratio(std::uint64_t a, std::uint64_t b) {
+  return ratio(static_cast<double>(a), static_cast<double>(b));
+}
+
+// Amounts of revenue events, parsed once per distinct value, summed exactly
+// in millionths where they were written as plain decimals.
+class Amounts {
+public:
+  Amounts(const events::EventLog& log, std::optional<std::size_t> column)
+      : m_column(column ? &log.extra[*column] : nullptr) {
+    if (m_column != nullptr) {
+      m_parsed.resize(m_column->values.size());
+    }
+  }
+
+  // Checks the amount of event `i` (of event name `event`).
+  void check(std::size_t i, std::string_view event) {
+    if (m_column != nullptr) {
+      get(i, event);
+    }
+  }
+
+  void add(std::size_t i) {
+    if (m_column == nullptr) {
+      return;
+    }
+    const Amount& a = get(i, {});
+    if (a.micros) {
+      m_micros += *a.micros;
+    } else {
+      m_other += a.value;
+    }
+  }
+
+  double total() const { return static_cast<double>(m_micros) / 1e6 + m_other; }
+
+private:
+  const Amount& get(std::size_t i, std::string_view event) {
+    const std::uint32_t v = m_column->value_of[i];
+    std::optional<Amount>& slot = m_parsed[v];
+    if (!slot) {
+      slot = parse_amount(m_column->values[v]);
+      if (!slot) {
+        throw BadAmount(std::string(m_column->values[v]), std::string(event), m_column->name);
+      }
+    }
+    return *slot;
+  }
+
+  const events::ExtraColumn* m_column;
+  std::vector<std::optional<Amount>> m_parsed;
+  Int128 m_micros = 0;
+  double m_other = 0;
+};
+
+struct CohortAcc {
+  std::uint64_t users = 0;
+  std::vector<std::uint64_t> retained;  // per period
+};
+
+// What one acquired user did from acquisition on.
+struct UserFacts {
+  bool activated = false;
+  std::array<bool, 3> day_hit{};
+  std::int64_t max_offset = -1;  // days after acquisition of the latest retention event
+  std::int64_t max_period = -1;
+  std::uint64_t purchases = 0;
+  std::uint64_t invites = 0;
+};
+
+std::vector<ByValue> by_values(const events::ExtraColumn& column,
+                               const std::vector<std::uint64_t>& users) {
+  std::vector<ByValue> out;
+  for (std::size_t v = 0; v < users.size(); ++v) {
+    if (users[v] > 0) {
+      out.push_back({std::string(column.values[v]), users[v]});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const ByValue& a, const ByValue& b) {
+    return a.users != b.users ? a.users > b.users : a.value < b.value;
+  });
+  return out;
+}
+
+}  // namespace
+
+Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns) {
+  Result r;
+  r.activation_window = spec.activation_window;
+  r.unbounded = spec.unbounded;
+  r.cohort = spec.cohort;
+  r.rows = log.rows;
+  r.users = log.user_count();
+  if (log.max_ts) {
+    r.end_of_data = day_of(*log.max_ts);
+  }
+
+  std::vector<std::uint8_t> mask(log.names.size(), 0);
+  for (const Stage s : k_all_stages) {
+    for (const Mapping::Name& n : spec.mapping[s]) {
+      if (const auto id = log.names.find(n.name)) {
+        mask[*id] |= bit(s);
+      }
+    }
+  }
+  const CohortUnit unit = spec.cohort;
+
+  // Pass 1: each user's acquisition (the first acquisition event; ties: the
+  // first in the file) and the amount of every revenue event.
+  Amounts amounts(log, columns.amount);
+  std::vector<std::size_t> acquired_at(log.user_count(), k_none);
+  std::optional<std::int64_t> first_unit;
+  for (std::size_t u = 0; u < log.user_count(); ++u) {
+    std::size_t best = k_none;
+    for (std::size_t i = log.user_begin[u]; i < log.user_begin[u + 1]; ++i) {
+      const events::Event& e = log.events[i];
+      const std::uint8_t m = mask[e.name];
+      if ((m & bit(Stage::acquisition)) != 0 && (best == k_none || e.ts < log.events[best].ts)) {
+        best = i;
+      }
+      if ((m & bit(Stage::revenue)) != 0) {
+        amounts.check(i, log.names[e.name]);
+      }
+    }
+    acquired_at[u] = best;
+    if (best != k_none) {
+      const std::int64_t c = unit_of(day_of(log.events[best].ts), unit);
+      first_unit = first_unit ? std::min(*first_unit, c) : c;
+    }
+  }
+
+  // Periods 0..N: N is the last period complete for the earliest cohort.
+  std::int64_t periods = 0;
+  std::optional<std::int64_t> end_day;
+  if (r.end_of_data) {
+    end_day = r.end_of_data->days;
+  }
+  if (first_unit && end_day) {
+    std::int64_t last_complete = unit_of(*r.end_of_data, unit);
+    if (unit_end(last_complete, unit).days > *end_day) {
+      --last_complete;
+    }
+    const std::int64_t cap = spec.periods ? *spec.periods : default_periods(unit);
+    periods = std::clamp<std::int64_t>(last_complete - *first_unit, 0, std::max<std::int64_t>(cap, 0));
+  }
+
+  // Pass 2: every stage, from each acquired user's acquisition on.
+  const events::ExtraColumn* by = columns.by ? &log.extra[*columns.by] : nullptr;
+  const events::ExtraColumn* referrer = columns.referrer ? &log.extra[*columns.referrer] : nullptr;
+  std::vector<std::uint64_t> by_users(by != nullptr ? by->values.size() : 0, 0);
+  std::vector<bool> is_referrer(referrer != nullptr ? referrer->values.size() : 0, false);
+  std::map<std::int64_t, CohortAcc> cohorts;
+  std::array<std::uint64_t, 3> day_retained{}, day_eligible{};
+  std::vector<std::int64_t> user_periods;  // cohort periods with a retention event (exact mode)
+  for (std::size_t u = 0; u < log.user_count(); ++u) {
+    const std::size_t begin = log.user_begin[u];
+    const std::size_t end = log.user_begin[u + 1];
+    const std::size_t acq = acquired_at[u];
+    if (acq == k_none) {
+      for (std::size_t i = begin; i < end; ++i) {
+        r.ignored_not_acquired += mask[log.events[i].name] != 0 ? 1 : 0;
+      }
+      continue;
+    }
+    ++r.acquisition.users;
+    const std::int64_t acq_ts = log.events[acq].ts;
+    const std::int64_t acq_day = day_of(acq_ts).days;
+    const std::int64_t cohort = unit_of(Date{static_cast<std::int32_t>(acq_day)}, unit);
+    if (by != nullptr) {
+      ++by_users[by->value_of[acq]];
+    }
+    if (referrer != nullptr) {
+      const std::uint32_t v = referrer->value_of[acq];
+      if (!referrer->values[v].empty()) {
+        ++r.referral.referred;
+        is_referrer[v] = true;
+      }
+    }
+
+    UserFacts f;
+    user_periods.clear();
+    for (std::size_t i = begin; i < end; ++i) {
+      const events::Event& e = log.events[i];
+      const std::uint8_t m = mask[e.name];
+      if (e.ts < acq_ts) {
+        r.ignored_before_acquisition += m != 0 ? 1 : 0;
+        continue;
+      }
+      if ((m & bit(Stage::activation)) != 0 &&
+          (spec.activation_window < 0 || e.ts - acq_ts <= spec.activation_window)) {
+        f.activated = true;
+      }
+      if ((m & bit(Stage::retention)) != 0) {
+        const Date day = day_of(e.ts);
+        const std::int64_t offset = day.days - acq_day;
+        const std::int64_t period = unit_of(day, unit) - cohort;
+        if (spec.unbounded) {
+          f.max_offset = std::max(f.max_offset, offset);
+          f.max_period = std::max(f.max_period, period);
+        } else {
+          for (std::size_t k = 0; k < k_days.size(); ++k) {
+            f.day_hit[k] = f.day_hit[k] || offset == k_days[k];
+          }
+          if (period >= 1 && period <= periods) {
+            user_periods.push_back(period);
+          }
+        }
+      }
+      if ((m & bit(Stage::revenue)) != 0) {
+        ++f.purchases;
+        amounts.add(i);
+      }
+      if ((m & bit(Stage::referral)) != 0) {
+        ++f.invites;
+      }
+    }
+
+    r.activation.users += f.activated ? 1 : 0;
+    for (std::size_t k = 0; k < k_days.size(); ++k) {
+      if (end_day && acq_day + k_days[k] <= *end_day) {
+        ++day_eligible[k];
+        const bool hit = spec.unbounded ? f.max_offset >= k_days[k] : f.day_hit[k];
+        day_retained[k] += hit ? 1 : 0;
+      }
+    }
+    CohortAcc& c = cohorts[cohort];
+    if (c.retained.empty()) {
+      c.retained.assign(static_cast<std::size_t>(periods) + 1, 0);
+    }
+    ++c.users;
+    ++c.retained[0];
+    if (spec.unbounded) {
+      for (std::int64_t k = 1; k <= std::min(f.max_period, periods); ++k) {
+        ++c.retained[static_cast<std::size_t>(k)];
+      }
+    } else {
+      std::sort(user_periods.begin(), user_periods.end());
+      user_periods.erase(std::unique(user_periods.begin(), user_periods.end()), user_periods.end());
+      for (const std::int64_t k : user_periods) {
+        ++c.retained[static_cast<std::size_t>(k)];
+      }
+    }
+    if (f.purchases > 0) {
+      ++r.revenue.paying_users;
+      r.revenue.purchases += f.purchases;
+      r.revenue.repeat_users += f.purchases >= 2 ? 1 : 0;
+    }
+    r.referral.invites += f.invites;
+  }
+
+  // Acquisition and activation.
+  const std::uint64_t acquired = r.acquisition.users;
+  if (by != nullptr) {
+    r.acquisition.by_column = by->name;
+    r.acquisition.by = by_values(*by, by_users);
+  }
+  r.activation.rate = ratio(r.activation.users, acquired);
+
+  // Retention.
+  for (std::size_t k = 0; k < k_days.size(); ++k) {
+    r.retention.days[k] = RetentionDay{k_days[k], day_retained[k], day_eligible[k],
+                                       ratio(day_retained[k], day_eligible[k])};
+  }
+  const auto n = static_cast<std::size_t>(periods) + 1;
+  std::vector<std::uint64_t> mean_retained(n, 0);
+  r.retention.mean_users.assign(n, 0);
+  for (const auto& [start, acc] : cohorts) {
+    Cohort c;
+    c.start = unit_start(start, unit);
+    c.users = acc.users;
+    c.retained = acc.retained;
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool complete =
+          end_day && unit_end(start + static_cast<std::int64_t>(k), unit).days <= *end_day;
+      if (k == 0 || complete) {
+        c.periods.push_back(ratio(acc.retained[k], acc.users));
+        mean_retained[k] += acc.retained[k];
+        r.retention.mean_users[k] += acc.users;
+      } else {
+        c.periods.push_back(std::nullopt);
+        c.retained[k] = 0;
+      }
+    }
+    r.retention.cohorts.push_back(std::move(c));
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    r.retention.mean.push_back(ratio(mean_retained[k], r.retention.mean_users[k]));
+  }
+
+  // Revenue.
+  Revenue& rev = r.revenue;
+  rev.revenue = amounts.total();
+  rev.paying_rate = ratio(rev.paying_users, acquired);
+  rev.arpu = ratio(rev.revenue, static_cast<double>(acquired));
+  rev.arppu = ratio(rev.revenue, static_cast<double>(rev.paying_users));
+  rev.repeat_rate = ratio(rev.repeat_users, rev.paying_users);
+
+  // Referral.
+  Referral& ref = r.referral;
+  ref.referrers = static_cast<std::uint64_t>(std::count(is_referrer.begin(), is_referrer.end(), true));
+  ref.invites_per_user = ratio(ref.invites, acquired);
+  ref.invite_conversion = ratio(ref.referred, ref.invites);
+  if (ref.invites_per_user && ref.invite_conversion) {
+    ref.k_factor = *ref.invites_per_user * *ref.invite_conversion;
+  }
+
+  // ROI.
+  if (spec.cost) {
+    Roi roi;
+    roi.cost = *spec.cost;
+    roi.roi = ratio(rev.revenue - roi.cost, roi.cost);
+    roi.cost_per_acquired = ratio(roi.cost, static_cast<double>(acquired));
+    roi.cost_per_paying = ratio(roi.cost, static_cast<double>(rev.paying_users));
+    r.roi = roi;
+  }
+  return r;
+}
+
+}  // namespace sopctl::aarrr
