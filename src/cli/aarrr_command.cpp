@@ -1,13 +1,11 @@
 #include "aarrr_command.hpp"
 
+#include "event_input.hpp"
+
 #include <sopctl/aarrr.hpp>
-#include <sopctl/csv/encoding.hpp>
 #include <sopctl/csv/reader.hpp>
 #include <sopctl/error.hpp>
 #include <sopctl/events.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/io/mapped_file.hpp>
-#include <sopctl/loader.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/timezone.hpp>
 
@@ -62,20 +60,6 @@ std::vector<std::string> split_names(const std::string& option, const std::strin
   return names;
 }
 
-std::int64_t parse_window(const std::string& text) {
-  if (text == "none") {
-    return aarrr::k_no_window;
-  }
-  if (text == "0" || text == "0s") {
-    return 0;
-  }
-  if (auto d = parse_duration(text)) {
-    return *d;
-  }
-  throw Error("--activation-window " + text +
-              ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
-}
-
 double parse_cost(const std::string& text) {
   double v = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
@@ -84,18 +68,6 @@ double parse_cost(const std::string& text) {
     throw Error("--cost " + text + ": not an amount (a number such as 200 or 1999.5, at least 0)");
   }
   return v;
-}
-
-void fail_with_diagnostics(Diagnostics& diags) {
-  sort_diagnostics(diags);
-  Diagnostics errors;
-  for (const Diagnostic& d : diags) {
-    if (d.severity == Severity::error) {
-      errors.push_back(d);
-    }
-  }
-  print_diagnostics(errors);
-  throw Error("the SOP file has errors (run 'sopctl check' on it)");
 }
 
 // The stages from the flags, else from the SOP's `metrics:` (a flag replaces
@@ -114,12 +86,11 @@ aarrr::Mapping make_mapping(const AarrrOptions& o, const std::optional<Sop>& sop
       continue;
     }
     const Metrics& x = sop->metrics;
-    const std::vector<Located<std::string>>* from =
-        s == aarrr::Stage::acquisition  ? &x.acquisition
-        : s == aarrr::Stage::activation ? &x.activation
-        : s == aarrr::Stage::retention  ? &x.retention
-        : s == aarrr::Stage::revenue    ? &x.revenue
-                                        : &x.referral;
+    const std::vector<Located<std::string>>* from = s == aarrr::Stage::acquisition  ? &x.acquisition
+                                                    : s == aarrr::Stage::activation ? &x.activation
+                                                    : s == aarrr::Stage::retention  ? &x.retention
+                                                    : s == aarrr::Stage::revenue    ? &x.revenue
+                                                                                    : &x.referral;
     for (const Located<std::string>& n : *from) {
       m[s].push_back({n.value, n.loc});
     }
@@ -148,23 +119,18 @@ void note(const AarrrOptions& o, const std::string& text) {
 }
 
 int run_aarrr(const AarrrOptions& o) {
-  std::optional<Sop> sop;
-  if (!o.sop.empty()) {
-    Diagnostics diags;
-    sop = load_sop(io::read_file(o.sop), o.sop, diags);
-    if (has_errors(diags)) {
-      fail_with_diagnostics(diags);
-    }
-  }
+  const std::optional<Sop> sop = load_optional_sop(o.sop);
   aarrr::Spec spec;
   spec.mapping = make_mapping(o, sop);
   if (sop && !sop->metrics.present && spec.mapping[aarrr::Stage::acquisition].empty()) {
-    throw Error("the SOP has no 'metrics:' section mapping the AARRR stages to events; add one "
-                "or give --acquisition E --activation E ...",
-                SourceLoc{o.sop});
+    throw Error(
+        "the SOP has no 'metrics:' section mapping the AARRR stages to events; add one "
+        "or give --acquisition E --activation E ...",
+        SourceLoc{o.sop});
   }
   aarrr::require_acquisition(spec.mapping, sop ? sop->metrics.loc : SourceLoc{});
-  spec.activation_window = parse_window(o.activation_window);
+  spec.activation_window =
+      parse_window_option("--activation-window", o.activation_window).value_or(aarrr::k_no_window);
   spec.unbounded = o.unbounded;
   spec.cohort = *aarrr::parse_cohort_unit(o.cohort);
   if (o.periods >= 0) {
@@ -173,25 +139,11 @@ int run_aarrr(const AarrrOptions& o) {
   if (!o.cost.empty()) {
     spec.cost = parse_cost(o.cost);
   }
-  const auto encoding = csv::parse_encoding(o.encoding);
-  if (!encoding) {
-    throw Error("--encoding " + o.encoding + ": use utf-8, gbk or gb18030");
-  }
-  const std::string zone_name = !o.tz.empty() ? o.tz : sop ? sop->timezone.value : "Asia/Shanghai";
-  const auto zone = TimeZone::load(zone_name);
-  if (!zone) {
-    throw Error("unknown time zone '" + zone_name + "' (use an IANA name such as Asia/Shanghai)");
-  }
+  const TimeZone zone = resolve_zone(o.tz, sop);
 
-  const io::MappedFile file = io::MappedFile::open(o.input);
-  std::string converted;
-  std::string_view text = file.bytes();
-  if (*encoding != csv::Encoding::utf8) {
-    converted = csv::to_utf8(text, *encoding, o.input);
-    text = converted;
-  }
-  text = csv::strip_bom(text);
-  const csv::Header header = csv::read_header(text, o.input);
+  const CsvInput input(o.input, o.encoding);
+  const std::string_view text = input.text;
+  const csv::Header& header = input.header;
 
   // Columns: the three of every event log, then --by, referrer and amount.
   const std::size_t event_column =
@@ -220,10 +172,10 @@ int run_aarrr(const AarrrOptions& o) {
   }
   lo.columns = o.columns;
   lo.keep = aarrr::event_names(spec.mapping);
-  lo.zone = &*zone;
+  lo.zone = &zone;
   lo.threads = o.threads;
-  if (converted.empty()) {
-    lo.release = [&file](const char* b, const char* e) { file.release(b, e); };
+  if (input.mapped()) {
+    lo.release = [&input](const char* b, const char* e) { input.file.release(b, e); };
   }
   const events::EventLog log = events::load(text, o.input, header, lo);
   aarrr::require_events_present(log, spec.mapping, o.input, header.names[event_column], [&] {
@@ -238,7 +190,8 @@ int run_aarrr(const AarrrOptions& o) {
     for (const aarrr::Mapping::Name& n : revenue) {
       names.push_back(n.name);
     }
-    const auto bad = aarrr::find_bad_amount(text, o.input, header, event_column, *amount_column, names);
+    const auto bad =
+        aarrr::find_bad_amount(text, o.input, header, event_column, *amount_column, names);
     throw Error(e.what(), SourceLoc{o.input, bad ? static_cast<int>(bad->line) : 0, 0});
   }
 
@@ -248,16 +201,17 @@ int run_aarrr(const AarrrOptions& o) {
   }
   const std::uint64_t ignored = result.ignored_not_acquired + result.ignored_before_acquisition;
   if (ignored > 0) {
-    note(o, fmt::format("{} event{} ignored: {} of users with no acquisition event, {} before the user's "
-                        "acquisition",
-                        ignored, ignored == 1 ? "" : "s", result.ignored_not_acquired,
-                        result.ignored_before_acquisition));
+    note(o, fmt::format(
+                "{} event{} ignored: {} of users with no acquisition event, {} before the user's "
+                "acquisition",
+                ignored, ignored == 1 ? "" : "s", result.ignored_not_acquired,
+                result.ignored_before_acquisition));
   }
 
   render::AarrrRenderOptions ro;
   ro.color = use_color(o.out);
   ro.input = o.input;
-  ro.zone = zone->name();
+  ro.zone = zone.name();
   emit(o.out, render(result, ro, o.out.format));
   return 0;
 }
@@ -266,7 +220,8 @@ int run_aarrr(const AarrrOptions& o) {
 
 Runner setup_aarrr(CLI::App& app) {
   auto opts = std::make_shared<AarrrOptions>();
-  CLI::App* cmd = app.add_subcommand("aarrr", "The five AARRR stages, cohort retention and ROI from an event log");
+  CLI::App* cmd = app.add_subcommand(
+      "aarrr", "The five AARRR stages, cohort retention and ROI from an event log");
   cmd->footer(
       "Examples:\n"
       "  sopctl aarrr events.csv --acquisition join_group --activation check_in \\\n"
@@ -279,13 +234,14 @@ Runner setup_aarrr(CLI::App& app) {
       "cohort periods count local calendar days (--tz, or the SOP's timezone); users whose\n"
       "day + N is after the last day of the data are left out, never counted as 0.\n"
       "Exit codes: 0 ok, 2 bad usage or input.\n");
-  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")->required()->type_name("CSV");
+  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")
+      ->required()
+      ->type_name("CSV");
   const char* stage_help[] = {
       "Acquisition events (comma-separated): a user's first one acquires them",
       "Activation events: the core action, within --activation-window of acquisition",
       "Retention events: coming back (D1, D7, D30 and the cohort table)",
-      "Revenue events: purchases, with --amount-col",
-      "Referral events: invites sent"};
+      "Revenue events: purchases, with --amount-col", "Referral events: invites sent"};
   for (const aarrr::Stage s : aarrr::k_all_stages) {
     const auto i = static_cast<std::size_t>(s);
     cmd->add_option(std::string("--") + aarrr::stage_name(s), opts->stages[i], stage_help[i])
@@ -295,15 +251,18 @@ Runner setup_aarrr(CLI::App& app) {
                   "Take the stages from this SOP's 'metrics:' (a stage flag replaces one) and "
                   "its timezone")
       ->type_name("FILE");
-  cmd->add_option("--cost", opts->cost, "Cost of the campaign: ROI and cost per user")->type_name("N");
-  cmd->add_option("--cohort", opts->cohort, "Cohorts and periods by day, week (from Monday) or month")
+  cmd->add_option("--cost", opts->cost, "Cost of the campaign: ROI and cost per user")
+      ->type_name("N");
+  cmd->add_option("--cohort", opts->cohort,
+                  "Cohorts and periods by day, week (from Monday) or month")
       ->check(CLI::IsMember({"day", "week", "month"}))
       ->default_str("day");
   cmd->add_option("--periods", opts->periods,
                   "The most cohort periods after period 0 (default 30 days, 12 weeks, 12 months)")
       ->check(CLI::Range(0, 10000))
       ->type_name("N");
-  cmd->add_option("--by", opts->by, "Acquired users per value of this column (on the acquisition row)")
+  cmd->add_option("--by", opts->by,
+                  "Acquired users per value of this column (on the acquisition row)")
       ->type_name("COL");
   cmd->add_option("--tz", opts->tz,
                   "Time zone of calendar days and of timestamps without an offset (default: the "
@@ -327,9 +286,11 @@ Runner setup_aarrr(CLI::App& app) {
   cmd->add_option("--encoding", opts->encoding, "Encoding of the CSV: utf-8, gbk, gb18030")
       ->default_str("utf-8");
   cmd->add_option("--user-col", opts->columns.user, "Column of user ids")->default_str("user_id");
-  cmd->add_option("--event-col", opts->columns.event, "Column of event names")->default_str("event");
+  cmd->add_option("--event-col", opts->columns.event, "Column of event names")
+      ->default_str("event");
   cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
-  cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")->type_name("N");
+  cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
+      ->type_name("N");
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
   return [opts] { return run_aarrr(*opts); };
 }

@@ -68,6 +68,18 @@ void emit(const OutputOptions& opts, const std::string& data) {
   }
 }
 
+bool report_errors(Diagnostics& diags) {
+  sort_diagnostics(diags);
+  Diagnostics errors;
+  for (const Diagnostic& d : diags) {
+    if (d.severity == Severity::error) {
+      errors.push_back(d);
+    }
+  }
+  print_diagnostics(errors);
+  return !errors.empty();
+}
+
 void print_diagnostics(const Diagnostics& diags) {
   for (const Diagnostic& d : diags) {
     std::string line = d.loc.str() + ": " + severity_name(d.severity) + ": " + d.message;

@@ -38,6 +38,10 @@ bool use_color(const OutputOptions& opts);
 // Writes a command's result to stdout, or atomically to -o FILE.
 void emit(const OutputOptions& opts, const std::string& data);
 
+// Sorts the findings, prints the errors among them (like print_diagnostics)
+// and says whether there were any.
+bool report_errors(Diagnostics& diags);
+
 // Prints one diagnostic line per finding on stderr: path:line:col: severity: message [rule].
 void print_diagnostics(const Diagnostics& diags);
 

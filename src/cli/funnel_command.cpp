@@ -1,13 +1,11 @@
 #include "funnel_command.hpp"
 
-#include <sopctl/csv/encoding.hpp>
+#include "event_input.hpp"
+
 #include <sopctl/csv/reader.hpp>
 #include <sopctl/error.hpp>
 #include <sopctl/events.hpp>
 #include <sopctl/funnel.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/io/mapped_file.hpp>
-#include <sopctl/loader.hpp>
 #include <sopctl/render/funnel_render.hpp>
 #include <sopctl/timezone.hpp>
 
@@ -61,19 +59,6 @@ std::vector<std::string> split_steps(const std::string& text) {
   return steps;
 }
 
-std::int64_t parse_window(const std::string& text) {
-  if (text == "none") {
-    return funnel::k_no_window;
-  }
-  if (auto d = parse_duration(text)) {
-    return *d;
-  }
-  if (text == "0" || text == "0s") {
-    return 0;
-  }
-  throw Error("--window " + text + ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
-}
-
 // "0.05" or "5%".
 double parse_rate(const std::string& text) {
   std::string_view s = text;
@@ -118,18 +103,6 @@ private:
   int m_shown = -1;
 };
 
-void fail_with_diagnostics(Diagnostics& diags) {
-  sort_diagnostics(diags);
-  Diagnostics errors;
-  for (const Diagnostic& d : diags) {
-    if (d.severity == Severity::error) {
-      errors.push_back(d);
-    }
-  }
-  print_diagnostics(errors);
-  throw Error("the SOP file has errors (run 'sopctl check' on it)");
-}
-
 std::string render(const funnel::Result& r, const render::FunnelRenderOptions& ro,
                    const std::string& format) {
   if (format == "csv") {
@@ -162,14 +135,7 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
 
 int run_funnel(const FunnelOptions& o) {
   // The SOP gives default steps, the goal and the time zone.
-  std::optional<Sop> sop;
-  if (!o.sop.empty()) {
-    Diagnostics diags;
-    sop = load_sop(io::read_file(o.sop), o.sop, diags);
-    if (has_errors(diags)) {
-      fail_with_diagnostics(diags);
-    }
-  }
+  const std::optional<Sop> sop = load_optional_sop(o.sop);
   funnel::Spec spec;
   if (!o.steps.empty()) {
     spec.steps = split_steps(o.steps);
@@ -181,29 +147,15 @@ int run_funnel(const FunnelOptions& o) {
       throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c", SourceLoc{o.sop});
     }
   }
-  spec.window = parse_window(o.window);
+  spec.window = parse_window_option("--window", o.window).value_or(funnel::k_no_window);
   spec.mode = *funnel::parse_mode(o.mode);
-  const auto encoding = csv::parse_encoding(o.encoding);
-  if (!encoding) {
-    throw Error("--encoding " + o.encoding + ": use utf-8, gbk or gb18030");
-  }
   const bool fail_check = !o.fail_below.empty();
   const double fail_below = fail_check ? parse_rate(o.fail_below) : 0.0;
-  const std::string zone_name = !o.tz.empty() ? o.tz : sop ? sop->timezone.value : "Asia/Shanghai";
-  const auto zone = TimeZone::load(zone_name);
-  if (!zone) {
-    throw Error("unknown time zone '" + zone_name + "' (use an IANA name such as Asia/Shanghai)");
-  }
+  const TimeZone zone = resolve_zone(o.tz, sop);
 
-  const io::MappedFile file = io::MappedFile::open(o.input);
-  std::string converted;
-  std::string_view text = file.bytes();
-  if (*encoding != csv::Encoding::utf8) {
-    converted = csv::to_utf8(text, *encoding, o.input);
-    text = converted;
-  }
-  text = csv::strip_bom(text);
-  const csv::Header header = csv::read_header(text, o.input);
+  const CsvInput input(o.input, o.encoding);
+  const std::string_view text = input.text;
+  const csv::Header& header = input.header;
 
   funnel::Result result;
   if (events::is_event_log(header, o.columns)) {
@@ -216,7 +168,7 @@ int run_funnel(const FunnelOptions& o) {
     if (!o.by.empty()) {
       lo.extra_columns.push_back(o.by);
     }
-    lo.zone = &*zone;
+    lo.zone = &zone;
     lo.threads = o.threads;
     Progress progress(o.input, text.size(), o.out.quiet);
     if (progress.on()) {
@@ -224,8 +176,8 @@ int run_funnel(const FunnelOptions& o) {
         progress.update(done, total);
       };
     }
-    if (converted.empty()) {
-      lo.release = [&file](const char* b, const char* e) { file.release(b, e); };
+    if (input.mapped()) {
+      lo.release = [&input](const char* b, const char* e) { input.file.release(b, e); };
     }
     const events::EventLog log = events::load(text, o.input, header, lo);
     result =

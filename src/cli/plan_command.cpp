@@ -117,16 +117,8 @@ int run_plan(const PlanOptions& o) {
   const std::vector<Sop> sops = load_sops(o.sop_files, diags);
   const Roster roster = load_rosters(o.rosters, diags);
   validate_references(sops, roster, diags);
-  if (has_errors(diags)) {
-    // A schedule from a wrong file would be trusted and wrong: refuse.
-    sort_diagnostics(diags);
-    Diagnostics errors;
-    for (const Diagnostic& d : diags) {
-      if (d.severity == Severity::error) {
-        errors.push_back(d);
-      }
-    }
-    print_diagnostics(errors);
+  // A schedule from a wrong file would be trusted and wrong: refuse.
+  if (report_errors(diags)) {
     return static_cast<int>(ExitCode::failure);
   }
   const Calendar calendar = load_calendar(o.calendar);

@@ -1,0 +1,63 @@
+#include "event_input.hpp"
+
+#include "common.hpp"
+
+#include <sopctl/csv/encoding.hpp>
+#include <sopctl/date.hpp>
+#include <sopctl/error.hpp>
+#include <sopctl/io/files.hpp>
+#include <sopctl/loader.hpp>
+
+namespace sopctl::cli {
+
+std::optional<Sop> load_optional_sop(const std::string& path) {
+  if (path.empty()) {
+    return std::nullopt;
+  }
+  Diagnostics diags;
+  Sop sop = load_sop(io::read_file(path), path, diags);
+  if (report_errors(diags)) {
+    throw Error("the SOP file has errors (run 'sopctl check' on it)");
+  }
+  return sop;
+}
+
+TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop) {
+  const std::string name = !tz.empty() ? tz : sop ? sop->timezone.value : "Asia/Shanghai";
+  auto zone = TimeZone::load(name);
+  if (!zone) {
+    throw Error("unknown time zone '" + name + "' (use an IANA name such as Asia/Shanghai)");
+  }
+  return std::move(*zone);
+}
+
+CsvInput::CsvInput(const std::string& path, const std::string& encoding) {
+  const auto enc = csv::parse_encoding(encoding);
+  if (!enc) {
+    throw Error("--encoding " + encoding + ": use utf-8, gbk or gb18030");
+  }
+  file = io::MappedFile::open(path);
+  text = file.bytes();
+  if (*enc != csv::Encoding::utf8) {
+    converted = csv::to_utf8(text, *enc, path);
+    text = converted;
+  }
+  text = csv::strip_bom(text);
+  header = csv::read_header(text, path);
+}
+
+std::optional<std::int64_t> parse_window_option(const std::string& option,
+                                                const std::string& text) {
+  if (text == "none") {
+    return std::nullopt;
+  }
+  if (text == "0" || text == "0s") {
+    return 0;
+  }
+  if (auto d = parse_duration(text)) {
+    return *d;
+  }
+  throw Error(option + " " + text + ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
+}
+
+}  // namespace sopctl::cli

@@ -1,0 +1,45 @@
+#pragma once
+// What `funnel` and `aarrr` share: the optional --sop, the time zone, the
+// CSV input opened for the event-log reader, and window options.
+
+#include <sopctl/csv/reader.hpp>
+#include <sopctl/io/mapped_file.hpp>
+#include <sopctl/sop.hpp>
+#include <sopctl/timezone.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sopctl::cli {
+
+// Loads --sop FILE (none when `path` is empty). An SOP with structural
+// errors prints them like `check` and throws.
+std::optional<Sop> load_optional_sop(const std::string& path);
+
+// --tz, else the SOP's time zone, else Asia/Shanghai; throws on an unknown name.
+TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop);
+
+// A CSV input: mapped (or read from stdin), converted to UTF-8 when
+// --encoding names another encoding, BOM stripped, header read. Not movable:
+// `text` points into its own members.
+struct CsvInput {
+  CsvInput(const std::string& path, const std::string& encoding);
+  CsvInput(const CsvInput&) = delete;
+  CsvInput& operator=(const CsvInput&) = delete;
+
+  io::MappedFile file;
+  std::string converted;  // the UTF-8 text when it was converted
+  std::string_view text;  // what to parse (points into `file` or `converted`)
+  csv::Header header;
+
+  // True when `text` points into the mapping, whose pages may be released.
+  bool mapped() const { return converted.empty(); }
+};
+
+// A window option ("7d", "36h", "0", or "none" for no window: nullopt);
+// throws naming `option` when it is none of these.
+std::optional<std::int64_t> parse_window_option(const std::string& option, const std::string& text);
+
+}  // namespace sopctl::cli
