@@ -165,8 +165,14 @@ std::string zsh_option_specs(const std::vector<OptionSpec>& options, std::string
         action = ":" + message + ": ";  // nothing to offer: zsh shows the message
       }
     }
-    const std::string exclusion =
-        o.repeatable ? "*" : (o.names.size() > 1 ? "(" + join(o.names, " ") + ")" : "");
+    // Built with append, not `"(" + std::string&&`, on which GCC 12 raises a
+    // false -Wrestrict in optimised builds.
+    std::string exclusion;
+    if (o.repeatable) {
+      exclusion = "*";
+    } else if (o.names.size() > 1) {
+      exclusion.append("(").append(join(o.names, " ")).append(")");
+    }
     for (const std::string& name : o.names) {
       out += std::string(indent) +
              single_quote(exclusion + name + "[" + zsh_description(o.description) + "]" + action) +

@@ -3,6 +3,8 @@
 // empty for null. `segment` holds a --by value (metric users_by), a cohort's
 // first day or "mean" (metrics cohort_users and period_K), else is empty.
 
+#include <fmt/format.h>
+
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/text/csv_writer.hpp>
 #include <sopctl/text/json_writer.hpp>
@@ -44,7 +46,7 @@ std::string aarrr_csv(const aarrr::Result& r, const AarrrRenderOptions&) {
   out.number("activation", "rate", r.activation.rate);
 
   for (const aarrr::RetentionDay& d : r.retention.days) {
-    const std::string name = "d" + std::to_string(d.day);
+    const std::string name = fmt::format("d{}", d.day);
     out.number("retention", name, d.rate);
     out.count("retention", name + "_users", d.retained);
     out.count("retention", name + "_eligible", d.eligible);

@@ -4,6 +4,8 @@
 // left out to keep that shape: it is sum(users x period) / sum(users) over
 // the cohorts where the period is not null.)
 
+#include <fmt/format.h>
+
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/text/json_writer.hpp>
 
@@ -49,7 +51,7 @@ std::string aarrr_json(const aarrr::Result& r, const AarrrRenderOptions&) {
 
   w.key("retention").begin_object();
   for (const aarrr::RetentionDay& d : r.retention.days) {
-    number(w, "d" + std::to_string(d.day), d.rate);
+    number(w, fmt::format("d{}", d.day), d.rate);
   }
   w.key("cohorts").begin_array();
   for (const aarrr::Cohort& c : r.retention.cohorts) {
