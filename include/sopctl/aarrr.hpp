@@ -6,8 +6,8 @@
 // SPEC leaves open.
 
 #include <sopctl/date.hpp>
-#include <sopctl/events.hpp>
 #include <sopctl/error.hpp>
+#include <sopctl/events.hpp>
 #include <sopctl/source.hpp>
 
 #include <array>
@@ -23,9 +23,8 @@ namespace sopctl::aarrr {
 
 enum class Stage : std::uint8_t { acquisition, activation, retention, revenue, referral };
 constexpr std::size_t k_stages = 5;
-constexpr std::array<Stage, k_stages> k_all_stages = {Stage::acquisition, Stage::activation,
-                                                      Stage::retention, Stage::revenue,
-                                                      Stage::referral};
+constexpr std::array<Stage, k_stages> k_all_stages = {
+    Stage::acquisition, Stage::activation, Stage::retention, Stage::revenue, Stage::referral};
 const char* stage_name(Stage s);  // "acquisition", ...
 
 // Event names per stage. A stage may take several names and a name may serve
@@ -98,8 +97,8 @@ struct Spec {
   std::int64_t activation_window = 7 * 86400;  // seconds, inclusive; k_no_window: unlimited
   bool unbounded = false;                      // retention "on or after" day + N
   CohortUnit cohort = CohortUnit::day;
-  std::optional<int> periods;                  // the most periods after 0; default_periods()
-  std::optional<double> cost;                  // --cost
+  std::optional<int> periods;  // the most periods after 0; default_periods()
+  std::optional<double> cost;  // --cost
 };
 
 // Which columns of EventLog::extra hold the --by value, the referrer and the
@@ -117,8 +116,8 @@ struct ByValue {
 
 struct Acquisition {
   std::uint64_t users = 0;
-  std::string by_column;     // empty without --by
-  std::vector<ByValue> by;   // users descending, then value
+  std::string by_column;    // empty without --by
+  std::vector<ByValue> by;  // users descending, then value
 };
 
 struct Activation {
@@ -194,7 +193,7 @@ struct Result {
   std::uint64_t rows = 0;           // data rows read
   std::uint64_t users = 0;          // users with a mapped event
   // Events of mapped names that count for nothing (SPEC: "ignored").
-  std::uint64_t ignored_not_acquired = 0;       // of users with no acquisition event
+  std::uint64_t ignored_not_acquired = 0;        // of users with no acquisition event
   std::uint64_t ignored_before_acquisition = 0;  // earlier than the user's acquisition
 };
 

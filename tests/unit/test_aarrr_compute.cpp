@@ -135,12 +135,12 @@ TEST_CASE("aarrr::compute: acquisition") {
   }
   SUBCASE("events of users never acquired and before acquisition are ignored") {
     const aarrr::Result r = run(k_head +
-                                    "u1,order,2026-11-30 10:00:00,,10,\n"     // before: ignored
+                                    "u1,order,2026-11-30 10:00:00,,10,\n"  // before: ignored
                                     "u1,join_group,2026-12-01 10:00:00,,,\n"
-                                    "u1,invite,2026-12-01 09:59:59,,,\n"     // before: ignored
-                                    "u1,invite,2026-12-01 10:00:00,,,\n"     // at: counts
-                                    "u2,order,2026-12-01 10:00:00,,20,\n"    // never acquired
-                                    "u2,read,2026-12-02 10:00:00,,,\n",     // never acquired
+                                    "u1,invite,2026-12-01 09:59:59,,,\n"   // before: ignored
+                                    "u1,invite,2026-12-01 10:00:00,,,\n"   // at: counts
+                                    "u2,order,2026-12-01 10:00:00,,20,\n"  // never acquired
+                                    "u2,read,2026-12-02 10:00:00,,,\n",    // never acquired
                                 spec());
     CHECK(r.ignored_before_acquisition == 2);
     CHECK(r.ignored_not_acquired == 2);
@@ -249,7 +249,8 @@ TEST_CASE("aarrr::compute: retention days") {
   }
   SUBCASE("an event that serves two stages counts for both") {
     aarrr::Spec s = spec();
-    s.mapping = aarrr_fixture::mapping({{"join_group"}, {"order"}, {"read", "order"}, {"order"}, {}});
+    s.mapping =
+        aarrr_fixture::mapping({{"join_group"}, {"order"}, {"read", "order"}, {"order"}, {}});
     const aarrr::Result r = run(k_head +
                                     "a,join_group,2026-12-01 10:00:00,,,\n"
                                     "a,order,2026-12-02 10:00:00,,30,\n"
@@ -314,9 +315,9 @@ TEST_CASE("aarrr::compute: cohorts") {
   SUBCASE("month cohorts") {
     const aarrr::Result r = run(k_head +
                                     "a,join_group,2026-11-30 10:00:00,,,\n"
-                                    "a,read,2026-12-01 10:00:00,,,\n"   // next month: period 1
+                                    "a,read,2026-12-01 10:00:00,,,\n"  // next month: period 1
                                     "b,join_group,2026-12-31 23:59:00,,,\n"
-                                    "b,read,2027-01-01 00:01:00,,,\n"   // period 1
+                                    "b,read,2027-01-01 00:01:00,,,\n"  // period 1
                                     "z,other,2027-01-31 10:00:00,,,\n",
                                 spec(CohortUnit::month));
     REQUIRE(r.retention.cohorts.size() == 2);

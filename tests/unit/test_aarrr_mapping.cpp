@@ -32,18 +32,18 @@ TEST_CASE("aarrr::require_acquisition") {
 }
 
 TEST_CASE("aarrr::require_events_present") {
-  const std::string csv = "user_id,event,ts\n"
-                          "a,join_group,2026-12-01 10:00:00\n"
-                          "a,order,2026-12-01 11:00:00\n"
-                          "a,view,2026-12-01 11:00:00\n";
+  const std::string csv =
+      "user_id,event,ts\n"
+      "a,join_group,2026-12-01 10:00:00\n"
+      "a,order,2026-12-01 11:00:00\n"
+      "a,view,2026-12-01 11:00:00\n";
   const sopctl::csv::Header header = sopctl::csv::read_header(csv, "ev.csv");
   auto check = [&](const aarrr::Mapping& m) {
     sopctl::events::LoadOptions lo;
     lo.keep = aarrr::event_names(m);
     const auto log = sopctl::events::load(csv, "ev.csv", header, lo);
-    aarrr::require_events_present(log, m, "ev.csv", "event", [&] {
-      return aarrr::column_values(csv, "ev.csv", header, 1);
-    });
+    aarrr::require_events_present(log, m, "ev.csv", "event",
+                                  [&] { return aarrr::column_values(csv, "ev.csv", header, 1); });
   };
   SUBCASE("every name occurs") {
     CHECK_NOTHROW(check(aarrr_fixture::mapping({{"join_group"}, {}, {}, {"order"}})));
@@ -59,19 +59,20 @@ TEST_CASE("aarrr::require_events_present") {
     }
   }
   SUBCASE("a name that occurs only on rows without a user id") {
-    const std::string text = "user_id,event,ts\n"
-                             "a,join_group,2026-12-01 10:00:00\n"
-                             ",order,2026-12-01 11:00:00\n";
+    const std::string text =
+        "user_id,event,ts\n"
+        "a,join_group,2026-12-01 10:00:00\n"
+        ",order,2026-12-01 11:00:00\n";
     const sopctl::csv::Header h = sopctl::csv::read_header(text, "ev.csv");
     const aarrr::Mapping m = aarrr_fixture::mapping({{"join_group"}, {}, {}, {"order"}});
     sopctl::events::LoadOptions lo;
     lo.keep = aarrr::event_names(m);
     const auto log = sopctl::events::load(text, "ev.csv", h, lo);
-    CHECK_THROWS_WITH(aarrr::require_events_present(log, m, "ev.csv", "event", [&] {
-                        return aarrr::column_values(text, "ev.csv", h, 1);
-                      }),
-                      "no event 'order' (revenue; only on rows without a user id) in column "
-                      "'event'; the events there are: join_group, order");
+    CHECK_THROWS_WITH(
+        aarrr::require_events_present(log, m, "ev.csv", "event",
+                                      [&] { return aarrr::column_values(text, "ev.csv", h, 1); }),
+        "no event 'order' (revenue; only on rows without a user id) in column "
+        "'event'; the events there are: join_group, order");
   }
   SUBCASE("a name from an SOP is reported at its line") {
     aarrr::Mapping m = aarrr_fixture::mapping({{"join"}});
@@ -80,8 +81,9 @@ TEST_CASE("aarrr::require_events_present") {
       check(m);
       FAIL("no error");
     } catch (const sopctl::Error& e) {
-      CHECK(e.format() == "camp.sop.yaml:12:17: error: no event 'join' (acquisition) in column "
-                          "'event' of ev.csv; the events there are: join_group, order, view");
+      CHECK(e.format() ==
+            "camp.sop.yaml:12:17: error: no event 'join' (acquisition) in column "
+            "'event' of ev.csv; the events there are: join_group, order, view");
     }
   }
 }
@@ -130,8 +132,8 @@ TEST_CASE("aarrr::parse_amount") {
   CHECK_FALSE(aarrr::parse_amount("1e3")->micros);
   CHECK_FALSE(aarrr::parse_amount("0.1234567")->micros);  // 7 places: a double
   CHECK(aarrr::parse_amount("0.1234567")->value == 0.1234567);
-  for (const char* bad : {"", " ", "abc", "¥99", "1,299.00", "12.5.1", "nan", "inf", "1e999", "-",
-                          "."}) {
+  for (const char* bad :
+       {"", " ", "abc", "¥99", "1,299.00", "12.5.1", "nan", "inf", "1e999", "-", "."}) {
     CAPTURE(bad);
     CHECK_FALSE(aarrr::parse_amount(bad));
   }

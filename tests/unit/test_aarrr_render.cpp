@@ -74,8 +74,8 @@ TEST_CASE("render::aarrr_json") {
   }
   SUBCASE("roi is null without --cost; by is empty without --by") {
     aarrr::Spec s = aarrr_fixture::spec();
-    const aarrr::Result r = aarrr_fixture::run(
-        "user_id,event,ts\na,join_group,2026-12-01 10:00:00\n", s);
+    const aarrr::Result r =
+        aarrr_fixture::run("user_id,event,ts\na,join_group,2026-12-01 10:00:00\n", s);
     const std::string json = compact(render::aarrr_json(r, options()));
     CHECK(json.find(R"("acquisition":{"users":1,"by":[]})") != std::string::npos);
     CHECK(json.find(R"("d1":null,"d7":null,"d30":null)") != std::string::npos);
@@ -105,20 +105,22 @@ TEST_CASE("render::aarrr_table") {
   SUBCASE("a block per stage, the cohort triangle") {
     const std::string t = render::aarrr_table(spec_example(), options());
     const std::vector<std::string> l = lines(t);
-    CHECK(l[0] == "AARRR spec-example.csv: 19 rows, 6 users with mapped events; data to "
-                  "2027-03-10 (Asia/Shanghai)");
+    CHECK(l[0] ==
+          "AARRR spec-example.csv: 19 rows, 6 users with mapped events; data to "
+          "2027-03-10 (Asia/Shanghai)");
     for (const char* h : {"Acquisition", "Activation (within 7d of acquisition)",
                           "Retention (a retention event on day N after acquisition)", "Revenue",
                           "Referral", "ROI (cost 200.00)"}) {
       CAPTURE(h);
       CHECK(std::find(l.begin(), l.end(), h) != l.end());
     }
-    const std::string triangle = "  cohort (month)  users      M0      M1    M2\n"
-                                 "  2026-12             2  100.0%  100.0%  0.0%\n"
-                                 "  2027-01             1  100.0%    0.0%\n"
-                                 "  2027-02             2  100.0%\n"
-                                 "  2027-03             1  100.0%\n"
-                                 "  mean                   100.0%   66.7%  0.0%\n";
+    const std::string triangle =
+        "  cohort (month)  users      M0      M1    M2\n"
+        "  2026-12             2  100.0%  100.0%  0.0%\n"
+        "  2027-01             1  100.0%    0.0%\n"
+        "  2027-02             2  100.0%\n"
+        "  2027-03             1  100.0%\n"
+        "  mean                   100.0%   66.7%  0.0%\n";
     CHECK(t.find(triangle) != std::string::npos);
     CHECK(t.find("  revenue       347.00  from 3 purchases\n") != std::string::npos);
   }
@@ -133,8 +135,8 @@ TEST_CASE("render::aarrr_table") {
     const std::vector<std::string> l = lines(render::aarrr_table(r, options()));
     std::vector<std::size_t> widths;
     for (const std::string& line : l) {
-      if (line.find("users  share") != std::string::npos || line.find("小红书") != std::string::npos ||
-          line.find("wechat") != std::string::npos) {
+      if (line.find("users  share") != std::string::npos ||
+          line.find("小红书") != std::string::npos || line.find("wechat") != std::string::npos) {
         widths.push_back(sopctl::text::display_width(line));
       }
     }

@@ -169,7 +169,8 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
       --last_complete;
     }
     const std::int64_t cap = spec.periods ? *spec.periods : default_periods(unit);
-    periods = std::clamp<std::int64_t>(last_complete - *first_unit, 0, std::max<std::int64_t>(cap, 0));
+    periods =
+        std::clamp<std::int64_t>(last_complete - *first_unit, 0, std::max<std::int64_t>(cap, 0));
   }
 
   // Pass 2: every stage, from each acquired user's acquisition on.
@@ -325,7 +326,8 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
 
   // Referral.
   Referral& ref = r.referral;
-  ref.referrers = static_cast<std::uint64_t>(std::count(is_referrer.begin(), is_referrer.end(), true));
+  ref.referrers =
+      static_cast<std::uint64_t>(std::count(is_referrer.begin(), is_referrer.end(), true));
   ref.invites_per_user = ratio(ref.invites, acquired);
   ref.invite_conversion = ratio(ref.referred, ref.invites);
   if (ref.invites_per_user && ref.invite_conversion) {

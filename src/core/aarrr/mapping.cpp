@@ -88,11 +88,16 @@ std::string shorten(std::string_view s) {
 
 const char* stage_name(Stage s) {
   switch (s) {
-    case Stage::acquisition: return "acquisition";
-    case Stage::activation: return "activation";
-    case Stage::retention: return "retention";
-    case Stage::revenue: return "revenue";
-    case Stage::referral: return "referral";
+    case Stage::acquisition:
+      return "acquisition";
+    case Stage::activation:
+      return "activation";
+    case Stage::retention:
+      return "retention";
+    case Stage::revenue:
+      return "revenue";
+    case Stage::referral:
+      return "referral";
   }
   return "?";
 }
@@ -111,9 +116,10 @@ std::vector<std::string> event_names(const Mapping& m) {
 
 void require_acquisition(const Mapping& m, const SourceLoc& where) {
   if (m[Stage::acquisition].empty()) {
-    throw Error("no acquisition event: name one with --acquisition join_group (or in the SOP's "
-                "'metrics: {acquisition: [...]}')",
-                where);
+    throw Error(
+        "no acquisition event: name one with --acquisition join_group (or in the SOP's "
+        "'metrics: {acquisition: [...]}')",
+        where);
   }
 }
 
@@ -162,9 +168,10 @@ void require_events_present(const events::EventLog& log, const Mapping& m, const
   // At the name in the SOP when it came from one (naming the log), else at the log.
   const SourceLoc& loc = missing.front().name->loc;
   const bool in_log = loc.file.empty();
-  const std::string message = fmt::format(
-      "no event{} {} in column '{}'{}; the events there are: {}", missing.size() == 1 ? "" : "s",
-      what, event_column, in_log ? "" : " of " + path, names.empty() ? std::string("(none)") : listed);
+  const std::string message =
+      fmt::format("no event{} {} in column '{}'{}; the events there are: {}",
+                  missing.size() == 1 ? "" : "s", what, event_column, in_log ? "" : " of " + path,
+                  names.empty() ? std::string("(none)") : listed);
   throw Error(message, in_log ? SourceLoc{path, 0, 0} : loc);
 }
 
@@ -183,26 +190,34 @@ std::optional<CohortUnit> parse_cohort_unit(std::string_view text) {
 
 const char* cohort_unit_name(CohortUnit u) {
   switch (u) {
-    case CohortUnit::day: return "day";
-    case CohortUnit::week: return "week";
-    case CohortUnit::month: return "month";
+    case CohortUnit::day:
+      return "day";
+    case CohortUnit::week:
+      return "week";
+    case CohortUnit::month:
+      return "month";
   }
   return "?";
 }
 
 std::int64_t unit_of(Date d, CohortUnit u) {
   switch (u) {
-    case CohortUnit::day: return d.days;
-    case CohortUnit::week: return floor_div(d.days + 3, 7);  // 1970-01-01 was a Thursday
-    case CohortUnit::month: return static_cast<std::int64_t>(d.year()) * 12 + (d.month() - 1);
+    case CohortUnit::day:
+      return d.days;
+    case CohortUnit::week:
+      return floor_div(d.days + 3, 7);  // 1970-01-01 was a Thursday
+    case CohortUnit::month:
+      return static_cast<std::int64_t>(d.year()) * 12 + (d.month() - 1);
   }
   return 0;
 }
 
 Date unit_start(std::int64_t unit, CohortUnit u) {
   switch (u) {
-    case CohortUnit::day: return Date{static_cast<std::int32_t>(unit)};
-    case CohortUnit::week: return Date{static_cast<std::int32_t>(unit * 7 - 3)};
+    case CohortUnit::day:
+      return Date{static_cast<std::int32_t>(unit)};
+    case CohortUnit::week:
+      return Date{static_cast<std::int32_t>(unit * 7 - 3)};
     case CohortUnit::month:
       return Date::from_ymd(static_cast<int>(floor_div(unit, 12)),
                             static_cast<int>(unit - floor_div(unit, 12) * 12) + 1, 1);

@@ -39,7 +39,8 @@ std::vector<std::string> column_values(std::string_view text, const std::string&
   csv::Record rec;
   std::set<std::string, std::less<>> values;
   while (reader.next(rec)) {
-    if (rec.fields.size() > column && !rec.blank() && values.find(rec.fields[column]) == values.end()) {
+    if (rec.fields.size() > column && !rec.blank() &&
+        values.find(rec.fields[column]) == values.end()) {
       values.emplace(rec.fields[column]);
     }
   }

@@ -41,7 +41,9 @@ std::string cohort_label(Date start, aarrr::CohortUnit unit) {
 }
 
 std::string period_label(std::size_t k, aarrr::CohortUnit unit) {
-  const char prefix = unit == aarrr::CohortUnit::day ? 'D' : unit == aarrr::CohortUnit::week ? 'W' : 'M';
+  const char prefix = unit == aarrr::CohortUnit::day    ? 'D'
+                      : unit == aarrr::CohortUnit::week ? 'W'
+                                                        : 'M';
   return fmt::format("{}{}", prefix, k);
 }
 

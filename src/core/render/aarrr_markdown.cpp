@@ -77,17 +77,19 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
   if (!a.by_column.empty()) {
     out += fmt::format("\n| {} | users | share |\n|---|---:|---:|\n", cell(a.by_column));
     for (const aarrr::ByValue& b : a.by) {
-      out += fmt::format("| {} | {} | {} |\n", b.value.empty() ? "(empty)" : cell(b.value),
-                         format_count(b.users),
-                         format_percent(static_cast<double>(b.users) / static_cast<double>(a.users)));
+      out += fmt::format(
+          "| {} | {} | {} |\n", b.value.empty() ? "(empty)" : cell(b.value), format_count(b.users),
+          format_percent(static_cast<double>(b.users) / static_cast<double>(a.users)));
     }
   }
 
   const std::string window = r.activation_window < 0
                                  ? "any time after acquisition"
                                  : fmt::format("within {}", format_window(r.activation_window));
-  out += figures("Activation", {{"activated users", format_count(r.activation.users),
-                                 fmt::format("{} of acquired users, {}", format_percent(r.activation.rate), window)}});
+  out += figures(
+      "Activation",
+      {{"activated users", format_count(r.activation.users),
+        fmt::format("{} of acquired users, {}", format_percent(r.activation.rate), window)}});
 
   std::vector<Figure> days;
   for (const aarrr::RetentionDay& d : r.retention.days) {
@@ -100,22 +102,23 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
   out += cohorts(r);
 
   const aarrr::Revenue& v = r.revenue;
-  out += figures(
-      "Revenue",
-      {{"paying users", format_count(v.paying_users), format_percent(v.paying_rate) + " of acquired users"},
-       {"revenue", format_money(v.revenue), purchases(v.purchases)},
-       {"ARPU", format_money(v.arpu), "per acquired user"},
-       {"ARPPU", format_money(v.arppu), "per paying user"},
-       {"repeat rate", format_percent(v.repeat_rate), of_users(v.repeat_users, v.paying_users) + " paying users"}});
+  out += figures("Revenue", {{"paying users", format_count(v.paying_users),
+                              format_percent(v.paying_rate) + " of acquired users"},
+                             {"revenue", format_money(v.revenue), purchases(v.purchases)},
+                             {"ARPU", format_money(v.arpu), "per acquired user"},
+                             {"ARPPU", format_money(v.arppu), "per paying user"},
+                             {"repeat rate", format_percent(v.repeat_rate),
+                              of_users(v.repeat_users, v.paying_users) + " paying users"}});
 
   const aarrr::Referral& f = r.referral;
-  out += figures("Referral",
-                 {{"invites", format_count(f.invites), "referral events"},
-                  {"referred users", format_count(f.referred), "acquired with a referrer"},
-                  {"referrers", format_count(f.referrers), "distinct referrers"},
-                  {"invites per user", format_ratio(f.invites_per_user), "invites / acquired users"},
-                  {"invite conversion", format_percent(f.invite_conversion), "referred / invites"},
-                  {"K-factor", format_ratio(f.k_factor), "invites per user × invite conversion"}});
+  out +=
+      figures("Referral",
+              {{"invites", format_count(f.invites), "referral events"},
+               {"referred users", format_count(f.referred), "acquired with a referrer"},
+               {"referrers", format_count(f.referrers), "distinct referrers"},
+               {"invites per user", format_ratio(f.invites_per_user), "invites / acquired users"},
+               {"invite conversion", format_percent(f.invite_conversion), "referred / invites"},
+               {"K-factor", format_ratio(f.k_factor), "invites per user × invite conversion"}});
 
   if (r.roi) {
     const aarrr::Roi& x = *r.roi;

@@ -95,8 +95,9 @@ std::string acquisition(const aarrr::Result& r, bool color) {
 
 std::string activation(const aarrr::Result& r, bool color) {
   const std::string window =
-      r.activation_window < 0 ? "any time after acquisition"
-                              : fmt::format("within {} of acquisition", format_window(r.activation_window));
+      r.activation_window < 0
+          ? "any time after acquisition"
+          : fmt::format("within {} of acquisition", format_window(r.activation_window));
   std::string out = heading(fmt::format("Activation ({})", window), color);
   out += align({{"activated users", format_count(r.activation.users),
                  format_percent(r.activation.rate) + " of acquired users"}},
