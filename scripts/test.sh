@@ -1,6 +1,8 @@
 #!/bin/sh
 # Runs every test: a warnings-as-errors build with its unit and system tests,
-# then the same under AddressSanitizer and UndefinedBehaviorSanitizer.
+# then the same under AddressSanitizer and UndefinedBehaviorSanitizer (the
+# malformed inputs of tests/bad-inputs/ included), then each libFuzzer target
+# of fuzz/ for SOPCTL_FUZZ_SECONDS (default 15; 0 skips) when clang++ is there.
 set -eu
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -25,4 +27,12 @@ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSOPCTL_WERROR=ON \
 cmake --build build/asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build/asan --output-on-failure -j"$jobs"
+
+fuzz_seconds=${SOPCTL_FUZZ_SECONDS:-15}
+if [ "$fuzz_seconds" != 0 ] && command -v clang++ >/dev/null 2>&1; then
+  echo "== fuzz each parser for ${fuzz_seconds}s (libFuzzer, ASan+UBSan)"
+  SOPCTL_FUZZ_BUILD=$PWD/build/fuzz ./fuzz/run_all.sh "$fuzz_seconds"
+else
+  echo "== fuzzing skipped (no clang++, or SOPCTL_FUZZ_SECONDS=0)"
+fi
 echo "== all tests passed"

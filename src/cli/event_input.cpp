@@ -44,6 +44,10 @@ CsvInput::CsvInput(const std::string& path, const std::string& encoding) {
   }
   text = csv::strip_bom(text);
   header = csv::read_header(text, path);
+  // A header and nothing else is an export gone wrong, not an empty funnel.
+  if (text.find_first_not_of(" \t\r\n,", header.data_offset) == std::string_view::npos) {
+    throw Error("no data rows after the header (is the export empty?)", SourceLoc{path, 1, 0});
+  }
 }
 
 std::optional<std::int64_t> parse_window_option(const std::string& option,

@@ -1,5 +1,7 @@
 #include <sopctl/calendar.hpp>
 
+#include "load/yaml_guard.hpp"
+
 #include <sopctl/error.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -225,12 +227,8 @@ Calendar Calendar::builtin_cn() {
 }
 
 Calendar Calendar::parse(std::string_view text, const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw Error("invalid YAML: " + e.msg, loc_of(e.mark, text, path));
-  }
+  // Limits on size, nesting and aliases first (load/yaml_guard.hpp).
+  const YAML::Node root = load::parse_yaml(text, path);
   const CalendarReader reader(text, path);
   if (!root.IsMap()) {
     SourceLoc where = root.IsNull() ? SourceLoc{path, 0, 0} : reader.loc(root);

@@ -85,7 +85,7 @@ struct Header {
 
   // Column index by name: exact, else ignoring ASCII case and surrounding spaces.
   std::optional<std::size_t> find(std::string_view name) const;
-  // "user_id,event,ts" as written.
+  // "user_id,event,ts" as written, for messages: cut after 200 bytes with "...".
   std::string joined() const;
 };
 

@@ -270,9 +270,19 @@ std::optional<std::size_t> Header::find(std::string_view name) const {
 }
 
 std::string Header::joined() const {
+  // For messages: a header line of megabytes must not become one.
+  constexpr std::size_t k_max = 200;
   std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i) {
+  for (std::size_t i = 0; i < names.size() && out.size() <= k_max; ++i) {
     out += (i ? "," : "") + names[i];
+  }
+  if (out.size() > k_max) {
+    std::size_t cut = k_max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;  // not inside a UTF-8 character
+    }
+    out.resize(cut);
+    out += "...";
   }
   return out;
 }

@@ -95,6 +95,14 @@ bool is_event_log(const csv::Header& header, const ColumnNames& columns) {
 std::size_t require_column(const csv::Header& header, const std::string& name,
                            const std::string& path, const std::string& option) {
   if (auto i = header.find(name)) {
+    // A second column of the same name would make the choice a guess.
+    const csv::Header rest{
+        {header.names.begin() + static_cast<std::ptrdiff_t>(*i) + 1, header.names.end()}};
+    if (rest.find(name)) {
+      throw Error(fmt::format("column '{}' appears twice in the header ({}); rename or remove one",
+                              name, header.joined()),
+                  SourceLoc{path, 1, 0});
+    }
     return *i;
   }
   throw Error(fmt::format("no column '{}' in the header ({}); name the column with {}", name,

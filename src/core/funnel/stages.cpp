@@ -20,6 +20,18 @@ std::optional<std::size_t> find_any(const csv::Header& h,
   return std::nullopt;
 }
 
+// Two columns for one role (users,users or step,stage) would make the choice
+// a guess: Error naming both.
+void reject_second(const csv::Header& h, std::size_t first,
+                   std::initializer_list<const char*> names, const std::string& path) {
+  const csv::Header rest{{h.names.begin() + static_cast<std::ptrdiff_t>(first) + 1, h.names.end()}};
+  if (const auto second = find_any(rest, names)) {
+    throw Error(fmt::format("columns '{}' and '{}' of the header ({}) mean the same; keep one",
+                            h.names[first], rest.names[*second], h.joined()),
+                SourceLoc{path, 1, 0});
+  }
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
     s.remove_prefix(1);
@@ -132,6 +144,8 @@ std::vector<StageRow> read_stage_counts(std::string_view text, const std::string
                             header.joined()),
                 SourceLoc{path, 1, 0});
   }
+  reject_second(header, *step_col, {"step", "stage"}, path);
+  reject_second(header, *users_col, {"users", "count"}, path);
   std::vector<StageRow> rows;
   csv::Reader reader(text, path, header.data_offset, header.data_line);
   csv::Record rec;

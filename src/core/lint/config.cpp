@@ -1,5 +1,7 @@
 // The project config `.sopctl.yaml`: rule severities and default limits.
 
+#include "../load/yaml_guard.hpp"
+
 #include <sopctl/date.hpp>
 #include <sopctl/error.hpp>
 #include <sopctl/lint.hpp>
@@ -148,12 +150,8 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
 }  // namespace
 
 Config parse_config(std::string_view text, const std::string& path) {
-  YAML::Node root;
-  try {
-    root = YAML::Load(std::string(text));
-  } catch (const YAML::Exception& e) {
-    throw Error("not valid YAML: " + e.msg, loc_of(text, e.mark, path));
-  }
+  // Limits on size, nesting and aliases first (load/yaml_guard.hpp).
+  const YAML::Node root = load::parse_yaml(text, path);
   const ConfigReader r(text, path);
   Config config;
   config.path = path;

@@ -2,9 +2,33 @@
 
 #include "roster_parts.hpp"
 
+#include <sopctl/error.hpp>
+#include <sopctl/limits.hpp>
+
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace sopctl::load {
+
+namespace {
+
+[[noreturn]] void too_many_groups(SourceLoc where) {
+  throw Error(fmt::format("more than {} groups in the roster files (the limit); split the "
+                          "roster and plan it in parts",
+                          limits::k_max_groups),
+              std::move(where));
+}
+
+}  // namespace
+
+void check_group_count(std::size_t loaded, std::size_t in_file,
+                       const std::function<SourceLoc(std::size_t)>& where) {
+  if (loaded + in_file > limits::k_max_groups) {
+    // The file's first row or item past the limit.
+    too_many_groups(where(limits::k_max_groups - std::min(loaded, limits::k_max_groups)));
+  }
+}
 
 void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster& roster) {
   Group g;
@@ -53,6 +77,9 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
   // A group that cannot be named, or that repeats an id, would only make
   // the plan ambiguous.
   if (id_ok && unique) {
+    if (roster.groups.size() >= limits::k_max_groups) {
+      too_many_groups(g.loc);
+    }
     roster.groups.push_back(std::move(g));
   }
 }

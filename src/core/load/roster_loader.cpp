@@ -59,6 +59,8 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
       f.is_null()) {
     return;
   }
+  load::check_group_count(roster.groups.size(), f.value.size(),
+                          [&](std::size_t k) { return r.loc(f.value[k], f.value_loc); });
   load::IdRegistry ids("group");
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);

@@ -49,6 +49,20 @@ std::vector<Located<std::string>> scalar_items(Reader& r, const Field& f,
   return out;
 }
 
+// bad-value (once, at the item past the limit) when a list has named more
+// than k_max_selector_days days so far; the rest of the list is ignored.
+bool too_many(Reader& r, const Located<std::string>& item, const std::string& key,
+              std::size_t so_far) {
+  if (so_far <= k_max_selector_days) {
+    return false;
+  }
+  r.report(item.loc, "bad-value",
+           fmt::format("'{}' names more than {} days (ranges expanded, repeats counted); "
+                       "the rest of the list is ignored",
+                       key, k_max_selector_days));
+  return true;
+}
+
 std::optional<Selector> read_days(Reader& r, const Field& f, Selector sel) {
   const std::string wrong_type =
       f.key == "day" ? "'day' must be a day number such as 3 or -1"
@@ -58,6 +72,9 @@ std::optional<Selector> read_days(Reader& r, const Field& f, Selector sel) {
     return std::nullopt;
   }
   for (const auto& item : scalar_items(r, f, wrong_type)) {
+    if (too_many(r, item, f.key, sel.days.size())) {
+      break;
+    }
     if (f.key == "days" && split_range(item.value)) {
       expand_day_range(r.diags(), item, sel.days);
     } else if (auto n = parse_int(item.value)) {
@@ -83,6 +100,9 @@ std::optional<Selector> read_dates(Reader& r, const Field& f, Selector sel) {
     return std::nullopt;
   }
   for (const auto& item : scalar_items(r, f, wrong_type)) {
+    if (too_many(r, item, f.key, sel.dates.size())) {
+      break;
+    }
     if (split_range(item.value)) {
       expand_date_range(r.diags(), item, sel.dates);
     } else if (auto d = check_date(r.diags(), item)) {

@@ -3,6 +3,8 @@
 #include "sop_parts.hpp"
 #include "values.hpp"
 
+#include <sopctl/error.hpp>
+#include <sopctl/limits.hpp>
 #include <sopctl/loader.hpp>
 
 #include <fmt/format.h>
@@ -192,6 +194,13 @@ Task read_task(Reader& r, const YAML::Node& item, const SourceLoc& item_loc,
 void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& sop) {
   if (!r.expect_list(tasks, "a list of tasks") || tasks.is_null()) {
     return;
+  }
+  // Past the limit before reading any task, so that a huge file fails fast.
+  if (tasks.value.size() > limits::k_max_tasks) {
+    throw Error(fmt::format("more than {} tasks in one SOP (the limit); split it into several "
+                            "SOP files",
+                            limits::k_max_tasks),
+                r.loc(tasks.value[limits::k_max_tasks], tasks.value_loc));
   }
   IdRegistry ids("task");
   for (const auto& item : tasks.value) {

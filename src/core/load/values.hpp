@@ -19,6 +19,9 @@ namespace sopctl::load {
 // Day numbers beyond this many days from the open date are surely a typo
 // (ten years), and would let a range like "1..999999999" exhaust memory.
 inline constexpr int k_max_day = 3660;
+// Days or dates that one selector's list may name, ranges expanded and
+// repeats counted: a list of a million "1..3660" would otherwise fill memory.
+inline constexpr std::size_t k_max_selector_days = 10'000;
 
 // Findings go into `diags`; used by both the YAML and the CSV loaders.
 void report_to(Diagnostics& diags, SourceLoc loc, std::string_view rule, std::string message);

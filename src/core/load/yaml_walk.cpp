@@ -1,5 +1,7 @@
 #include "yaml_walk.hpp"
 
+#include "yaml_guard.hpp"
+
 #include <sopctl/error.hpp>
 #include <sopctl/loader.hpp>
 #include <sopctl/text/width.hpp>
@@ -52,17 +54,8 @@ YamlFile::YamlFile(std::string_view text, std::string path)
     : m_path(std::move(path)), m_text(strip_bom(text)) {
   require_utf8(m_text, m_path);
   m_line_starts = line_starts_of(m_text);
-  try {
-    m_root = YAML::Load(m_text);
-  } catch (const YAML::Exception& e) {
-    SourceLoc where{m_path, 0, 0};
-    if (e.mark.pos >= 0) {
-      where = loc_at(static_cast<std::size_t>(e.mark.pos));
-    } else if (e.mark.line >= 0) {
-      where.line = e.mark.line + 1;
-    }
-    throw Error(fmt::format("invalid YAML: {}", e.msg), where);
-  }
+  // Limits on size, nesting and aliases first (yaml_guard.hpp).
+  m_root = parse_yaml(m_text, m_path);
 }
 
 SourceLoc YamlFile::loc_at(std::size_t offset) const {

@@ -1,7 +1,10 @@
 #include <sopctl/plan.hpp>
 
 #include <sopctl/error.hpp>
+#include <sopctl/limits.hpp>
 #include <sopctl/loader.hpp>
+
+#include <fmt/format.h>
 
 #include "occurrences.hpp"
 
@@ -252,13 +255,25 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       include_date(whole, span->second);
     }
     if (!whole) {
-      throw Error("nothing to plan: the roster has no groups");
+      std::string files;
+      for (const std::string& p : roster.paths) {
+        files += (files.empty() ? "" : ", ") + p;
+      }
+      throw Error("nothing to plan: no groups in the roster" +
+                  (files.empty() ? std::string() : " (" + files + ")"));
     }
     plan.from = whole->first;
     plan.to = whole->second;
   }
   if (plan.from > plan.to) {
     throw Error("--from " + format_date(plan.from) + " is after --to " + format_date(plan.to));
+  }
+  if (plan.to - plan.from >= limits::k_max_plan_days) {
+    throw Error(
+        fmt::format("the plan spans {} days ({} to {}), over the limit of {}; give a "
+                    "shorter --month or --from/--to",
+                    plan.to - plan.from + 1, format_date(plan.from), format_date(plan.to),
+                    limits::k_max_plan_days));
   }
   calendar.require_covers(plan.from, plan.to);
   // The whole plan includes occurrences that on_holiday moves past either
@@ -267,6 +282,7 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
   const Date expand_from = whole_plan ? plan.from - k_move_margin_days : plan.from;
   const Date expand_to = whole_plan ? plan.to + k_move_margin_days : plan.to;
 
+  std::size_t text_bytes = 0;  // rendered scripts, for limits::k_max_plan_text_bytes
   for (const Group* g : groups) {
     const Sop& sop = sop_of(*g);
     const Staff* owner = roster.find_staff(g->owner.value);
@@ -300,6 +316,14 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       item.group_owner = owner;
       item.group_name = group_name;
       item.script = render_placeholders(task.script.value, item);
+      text_bytes += item.script.size() + item.group_name.size();
+      if (plan.items.size() >= limits::k_max_plan_items ||
+          text_bytes > limits::k_max_plan_text_bytes) {
+        throw Error(
+            fmt::format("the plan has more than {} items or {} MiB of scripts (the "
+                        "limit); narrow it with --month, --from/--to, --group or --staff",
+                        limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
+      }
       plan.items.push_back(std::move(item));
     }
   }

@@ -153,6 +153,10 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& path) {
         "iconv -f GBK -t UTF-8)",
         SourceLoc{path, line_at(text, bad), 0});
   }
+  if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
+    throw Error("NUL byte (saved as UTF-16, or not a text file?): save it as CSV UTF-8",
+                SourceLoc{path, line_at(text, nul), 0});
+  }
   return Parser(text, path).parse();
 }
 

@@ -1,0 +1,104 @@
+// Calendars and schedule selectors. The first byte picks what the rest is:
+//   0: a calendar file (Calendar::parse), then day kinds and a plan with it;
+//   1: a project config (.sopctl.yaml, lint::parse_config);
+//   2: a YAML mapping of selector keys (day, days, date, dates, every, from,
+//      to) read as a task's selector and bounds;
+//   3: one value for the date, time, duration, timestamp and amount parsers.
+
+#include "fuzz_common.hpp"
+#include "load/sop_parts.hpp"
+#include "load/values.hpp"
+#include "load/yaml_walk.hpp"
+
+#include <sopctl/aarrr.hpp>
+#include <sopctl/date.hpp>
+#include <sopctl/error.hpp>
+#include <sopctl/timestamp.hpp>
+
+using namespace sopctl;
+
+namespace {
+
+void calendar_file(std::string_view text) {
+  const Calendar calendar = Calendar::parse(text, "fuzz.calendar.yaml");
+  const Date first = *parse_date("2024-12-25");
+  for (Date d = first; d <= first + 800; d = d + 1) {
+    (void)calendar.kind(d);
+    (void)calendar.is_weekend(d);
+  }
+  (void)calendar.covers(first, first + 800);
+  Diagnostics diags;
+  std::vector<Sop> sops;
+  sops.push_back(load_sop(fuzz::k_sop_yaml, "fixed.sop.yaml", diags));
+  Roster roster;
+  load_roster_yaml(fuzz::k_roster_yaml, "fixed.roster.yaml", roster, diags);
+  calendar.require_covers(*parse_date("2026-11-25"), *parse_date("2026-12-20"));
+  fuzz::plan_and_render(sops, roster, calendar);
+}
+
+void selectors(std::string_view text) {
+  Diagnostics diags;
+  const load::YamlFile file(text, "fuzz.sop.yaml");
+  if (!file.root().IsMap()) {
+    return;
+  }
+  load::Reader r(file, diags);
+  const auto fields =
+      r.fields(file.root(), {"day", "days", "date", "dates", "every", "from", "to"});
+  for (const load::Field& f : fields.all()) {
+    if (f.key == "from" || f.key == "to") {
+      (void)load::read_day_ref(r, f);
+    } else if (auto sel = load::read_selector(r, f)) {
+      (void)sel->days.size();
+    }
+  }
+}
+
+void values(std::string_view text) {
+  (void)parse_date(text);
+  (void)parse_month(text);
+  (void)parse_time_of_day(text);
+  (void)parse_duration(text);
+  (void)parse_weekday(text);
+  (void)load::date_problem(text);
+  (void)aarrr::parse_amount(text);
+  if (const auto ts = parse_timestamp(text)) {
+    static const TimeZone zone = *TimeZone::load("Asia/Shanghai");
+    (void)format_local_time(to_local(*ts, &zone));
+  }
+  if (load::split_range(text)) {
+    Diagnostics diags;
+    const Located<std::string> located(std::string(text), SourceLoc{"fuzz", 1, 1});
+    std::vector<int> days;
+    load::expand_day_range(diags, located, days);
+    std::vector<Date> dates;
+    load::expand_date_range(diags, located, dates);
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  if (size == 0) {
+    return 0;
+  }
+  const std::string_view text = fuzz::as_text(data + 1, size - 1);
+  try {
+    switch (data[0] % 4) {
+      case 0:
+        calendar_file(text);
+        break;
+      case 1:
+        (void)lint::parse_config(text, "fuzz/.sopctl.yaml");
+        break;
+      case 2:
+        selectors(text);
+        break;
+      default:
+        values(text);
+        break;
+    }
+  } catch (const Error&) {
+  }
+  return 0;
+}

@@ -1,0 +1,67 @@
+#!/bin/sh
+# Runs one libFuzzer target for SECONDS: builds it (clang, ASan+UBSan) in
+# $SOPCTL_FUZZ_BUILD (default build/fuzz), replays the regression inputs of
+# fuzz/regressions/TARGET/, then fuzzes from the seed corpus fuzz/corpus/TARGET/
+# (new inputs go to a work corpus in the build dir, not into the repo).
+# A crash, a sanitizer report, a leak, a slow input (over 5 s) or a memory
+# blow-up fails the run; the input is left in $SOPCTL_FUZZ_BUILD/artifacts/.
+#
+# Usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
+#   TARGET: sop | roster | events | calendar | ics
+# Env: SOPCTL_FUZZ_BUILD (build dir), SOPCTL_FUZZ_NO_BUILD=1 (use it as is).
+set -eu
+if [ $# -lt 2 ]; then
+  echo "usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]" >&2
+  exit 2
+fi
+target=$1
+seconds=$2
+shift 2
+repo=$(cd "$(dirname "$0")/.." && pwd)
+build=${SOPCTL_FUZZ_BUILD:-$repo/build/fuzz}
+case $target in
+  sop | roster | events | calendar | ics) ;;
+  *) echo "fuzz/run.sh: unknown target '$target' (sop, roster, events, calendar, ics)" >&2; exit 2 ;;
+esac
+
+if [ "${SOPCTL_FUZZ_NO_BUILD:-}" != 1 ]; then
+  if [ ! -f "$build/CMakeCache.txt" ]; then
+    CC=clang CXX=clang++ cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      -DSOPCTL_FUZZ=ON -DSOPCTL_BUILD_TESTS=OFF >/dev/null
+  fi
+  cmake --build "$build" --target "fuzz_$target" -j"$(nproc 2>/dev/null || echo 2)" >/dev/null
+fi
+
+bin=$build/fuzz/fuzz_$target
+work=$build/corpus/$target
+artifacts=$build/artifacts/$target
+mkdir -p "$work" "$artifacts"
+# Leaks are findings too; UBSan stops at the first report.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+regressions=$repo/fuzz/regressions/$target
+if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
+  echo "== fuzz_$target: replaying $(ls "$regressions" | wc -l) regression inputs"
+  "$bin" -runs=1 "$regressions"/* >"$artifacts/regressions.log" 2>&1 || {
+    tail -40 "$artifacts/regressions.log"
+    echo "fuzz_$target: a regression input fails again (log: $artifacts/regressions.log)" >&2
+    exit 1
+  }
+fi
+
+echo "== fuzz_$target: ${seconds}s"
+log=$artifacts/fuzz.log
+status=0
+"$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+  -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
+  "$work" "$repo/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+# The last status line and the final stats: executions per second and coverage.
+grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
+grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
+if [ $status -ne 0 ]; then
+  grep -E 'ERROR|SUMMARY|runtime error|invariant failed|Test unit written' "$log" | head -20 >&2
+  echo "fuzz_$target: FAILED (exit $status; log: $log; inputs: $artifacts/)" >&2
+  exit 1
+fi
+echo "fuzz_$target: ok"
