@@ -3,7 +3,9 @@
 //   1: a project config (.sopctl.yaml, lint::parse_config);
 //   2: a YAML mapping of selector keys (day, days, date, dates, every, from,
 //      to) read as a task's selector and bounds;
-//   3: one value for the date, time, duration, timestamp and amount parsers.
+//   3: one value for the date, time, duration, timestamp and amount parsers;
+//   4: a TZif file (the time zone reader, through $TZDIR), then conversions
+//      and a plan whose ICS carries the zone's VTIMEZONE.
 
 #include "fuzz_common.hpp"
 #include "load/sop_parts.hpp"
@@ -14,6 +16,13 @@
 #include <sopctl/date.hpp>
 #include <sopctl/error.hpp>
 #include <sopctl/timestamp.hpp>
+#include <sopctl/timezone.hpp>
+
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
 
 using namespace sopctl;
 
@@ -76,6 +85,53 @@ void values(std::string_view text) {
   }
 }
 
+// The zone file goes to a directory of its own, named by $TZDIR while it is read.
+void tzif(std::string_view bytes) {
+  static const std::string dir = [] {
+    std::string tmpl = "/tmp/sopctl-fuzz-tz-XXXXXX";
+    const char* made = ::mkdtemp(tmpl.data());
+    const std::string d = made != nullptr ? made : "/tmp";
+    ::mkdir((d + "/Fuzz").c_str(), 0700);
+    return d;
+  }();
+  {
+    std::FILE* f = std::fopen((dir + "/Fuzz/Zone").c_str(), "wb");
+    if (f == nullptr) {
+      return;
+    }
+    std::fwrite(bytes.data(), 1, bytes.size(), f);
+    std::fclose(f);
+  }
+  ::setenv("TZDIR", dir.c_str(), 1);
+  const std::optional<TimeZone> zone = TimeZone::load("Fuzz/Zone");
+  ::unsetenv("TZDIR");
+  if (!zone) {
+    return;
+  }
+  for (const std::int64_t t : {std::int64_t{-2'000'000'000'000}, std::int64_t{-1}, std::int64_t{0},
+                               std::int64_t{1'764'547'200}, std::int64_t{4'000'000'000},
+                               std::int64_t{2'000'000'000'000}}) {
+    (void)zone->offset_at_utc(t);
+    (void)zone->to_utc(t);
+    (void)zone->fixed_between(t, t + 86400 * 400);
+  }
+  // A plan in that zone: the ICS renderer writes its VTIMEZONE.
+  ::setenv("TZDIR", dir.c_str(), 1);
+  Diagnostics diags;
+  std::vector<Sop> sops;
+  sops.push_back(load_sop(std::string("timezone: Fuzz/Zone\n") + std::string(fuzz::k_sop_yaml),
+                          "fixed.sop.yaml", diags));
+  Roster roster;
+  load_roster_yaml(fuzz::k_roster_yaml, "fixed.roster.yaml", roster, diags);
+  try {
+    fuzz::plan_and_render(sops, roster, Calendar::builtin_cn());
+  } catch (...) {
+    ::unsetenv("TZDIR");
+    throw;
+  }
+  ::unsetenv("TZDIR");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -84,7 +140,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
       case 0:
         calendar_file(text);
         break;
@@ -94,8 +150,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 2:
         selectors(text);
         break;
-      default:
+      case 3:
         values(text);
+        break;
+      default:
+        tzif(text);
         break;
     }
   } catch (const Error&) {

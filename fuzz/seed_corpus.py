@@ -85,6 +85,11 @@ def main():
                   b"2026-12-03 08:00:00", b"-5.50", b"1..7", b"2026-12-01..2026-12-31"):
         write("calendar", value, b"\x03")
 
+    for zone in ("Asia/Shanghai", "America/New_York", "Europe/London", "Australia/Lord_Howe"):
+        path = os.path.join("/usr/share/zoneinfo", zone)
+        if os.path.isfile(path):
+            write("calendar", read(path), b"\x04")
+
     ics_lines = [
         "早上好,今天是第1天:正式期; 记得打卡\\n",
         "a" * 200,
