@@ -17,7 +17,7 @@ inline constexpr int k_max_yaml_depth = 64;
 // counts 1 and every scalar its length in bytes ("billion laughs").
 inline constexpr std::uint64_t k_max_alias_expansion = 1'000'000;
 // Tasks in one SOP file.
-inline constexpr std::size_t k_max_tasks = 2'000;
+inline constexpr std::size_t k_max_tasks = 10'000;
 // Groups in all roster files together.
 inline constexpr std::size_t k_max_groups = 20'000;
 // Days in one plan (--from..--to, or the span of every group's whole plan).

@@ -52,7 +52,7 @@ def generate(gen):
     put("quadratic-aliases.sop.yaml",
         "# one big anchored list, named again and again\nsop: q\nbig: &big [" + big + "]\n"
         "tasks: [" + ", ".join(["*big"] * 100) + "]\n")
-    tasks = "".join(f"  - {{id: t{i}, title: T, day: 1}}\n" for i in range(2001))
+    tasks = "".join(f"  - {{id: t{i}, title: T, day: 1}}\n" for i in range(10_001))
     put("too-many-tasks.sop.yaml", "sop: big\ntitle: t\ntasks:\n" + tasks)
     rows = "".join(f"G{i},群{i},camp-7d,2026-12-03,wanzi\n" for i in range(20_001))
     put("too-many-groups.csv", "id,name,sop,open,owner\n" + rows)

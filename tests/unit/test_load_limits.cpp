@@ -122,7 +122,7 @@ TEST_CASE("limits on tasks, groups, selectors and plans") {
       text += "  - {id: t" + std::to_string(i) + ", day: 1}\n";
     }
     CHECK(sop_error(text) ==
-          "x.sop.yaml:2003:5: error: more than 2000 tasks in one SOP (the limit); split it into "
+          "x.sop.yaml:10003:5: error: more than 10000 tasks in one SOP (the limit); split it into "
           "several SOP files");
   }
   SUBCASE("groups in all rosters") {
