@@ -13,21 +13,6 @@ namespace sopctl::render {
 
 namespace {
 
-// A table cell: '|' escaped, line breaks as spaces.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 struct Figure {
   std::string name, value, note;
 };
@@ -70,16 +55,17 @@ std::string cohorts(const aarrr::Result& r) {
 }  // namespace
 
 std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opts) {
-  std::string out = fmt::format("## AARRR\n\n_{}_\n", cell(aarrr_summary(r, opts)));
+  std::string out = fmt::format("## AARRR\n\n_{}_\n", markdown_cell(aarrr_summary(r, opts)));
 
   const aarrr::Acquisition& a = r.acquisition;
   out += figures("Acquisition", {{"acquired users", format_count(a.users), ""}});
   if (!a.by_column.empty()) {
-    out += fmt::format("\n| {} | users | share |\n|---|---:|---:|\n", cell(a.by_column));
+    out += fmt::format("\n| {} | users | share |\n|---|---:|---:|\n", markdown_cell(a.by_column));
     for (const aarrr::ByValue& b : a.by) {
-      out += fmt::format(
-          "| {} | {} | {} |\n", b.value.empty() ? "(empty)" : cell(b.value), format_count(b.users),
-          format_percent(static_cast<double>(b.users) / static_cast<double>(a.users)));
+      out +=
+          fmt::format("| {} | {} | {} |\n", b.value.empty() ? "(empty)" : markdown_cell(b.value),
+                      format_count(b.users),
+                      format_percent(static_cast<double>(b.users) / static_cast<double>(a.users)));
     }
   }
 

@@ -108,4 +108,18 @@ std::string input_summary(const funnel::Result& r, const FunnelRenderOptions& op
                      format_window(opts.window), format_count(r.rows), format_count(r.users));
 }
 
+std::string markdown_cell(std::string_view s) {
+  std::string out;
+  for (const char c : s) {
+    if (c == '|') {
+      out += "\\|";
+    } else if (c == '\n' || c == '\r') {
+      out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace sopctl::render

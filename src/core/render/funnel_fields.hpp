@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace sopctl::render {
 
@@ -18,6 +19,8 @@ std::string format_percent(std::optional<double> rate);
 std::string format_duration(std::optional<double> seconds);
 // "7d", "36h", "90m", "none".
 std::string format_window(std::int64_t seconds);
+// A Markdown table cell: '|' escaped, line breaks as spaces (funnel and aarrr md).
+std::string markdown_cell(std::string_view s);
 
 // "Largest drop: signup → order, 63.9% of users lost (21,406)." or "".
 std::string largest_drop_sentence(const funnel::Funnel& f);

@@ -10,21 +10,6 @@ namespace sopctl::render {
 
 namespace {
 
-// A table cell: '|' escaped, line breaks as spaces.
-std::string cell(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::string table(const funnel::Funnel& f, bool times) {
   std::string out = "| step | users | from previous | from first | lost | drop-off |";
   out += times ? " median from previous |\n" : "\n";
@@ -33,9 +18,9 @@ std::string table(const funnel::Funnel& f, bool times) {
   for (std::size_t k = 0; k < f.steps.size(); ++k) {
     const funnel::Step& s = f.steps[k];
     const bool first = k == 0;
-    out += fmt::format("| {} | {} | {} | {} | {} | {} |", cell(s.name), format_count(s.users),
-                       first ? "" : format_percent(s.from_previous), format_percent(s.from_first),
-                       first ? "" : fmt::format("{}", s.lost),
+    out += fmt::format("| {} | {} | {} | {} | {} | {} |", markdown_cell(s.name),
+                       format_count(s.users), first ? "" : format_percent(s.from_previous),
+                       format_percent(s.from_first), first ? "" : fmt::format("{}", s.lost),
                        first ? "" : format_percent(s.drop_off));
     if (times) {
       out += fmt::format(" {} |", first ? "" : format_duration(s.median_seconds));
@@ -54,7 +39,7 @@ std::string table(const funnel::Funnel& f, bool times) {
 }  // namespace
 
 std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& opts) {
-  std::string out = fmt::format("## Funnel: {}\n\n", cell(step_chain(r.total)));
+  std::string out = fmt::format("## Funnel: {}\n\n", markdown_cell(step_chain(r.total)));
   out += fmt::format("_{}_\n\n", input_summary(r, opts));
   out += table(r.total, r.from_events);
   if (opts.goal) {
@@ -63,8 +48,8 @@ std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& 
     out += '\n';
   }
   for (const funnel::Segment& seg : r.segments) {
-    out += fmt::format("\n### {} = {}\n\n", cell(r.by_column),
-                       seg.value.empty() ? "(empty)" : cell(seg.value));
+    out += fmt::format("\n### {} = {}\n\n", markdown_cell(r.by_column),
+                       seg.value.empty() ? "(empty)" : markdown_cell(seg.value));
     out += table(seg.funnel, r.from_events);
   }
   return out;
