@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Plain-Python reference of `sopctl aarrr` (SPEC 2.4), to check its numbers
-on generated logs (bench/gen_aarrr.py). Prints the JSON of SPEC 2.4.
+"""Plain-Python reference of `sopctl aarrr` (docs/spec.md §2.4), to check its numbers
+on generated logs (bench/gen_aarrr.py). Prints the JSON of docs/spec.md §2.4.
 
 Usage: ref_aarrr.py EVENTS.csv [--cost C] [--cohort day|week|month] [--by COL]
                     [--unbounded] [--periods N]

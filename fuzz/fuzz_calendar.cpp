@@ -12,11 +12,12 @@
 #include "load/values.hpp"
 #include "load/yaml_walk.hpp"
 
-#include <sopctl/aarrr.hpp>
-#include <sopctl/date.hpp>
-#include <sopctl/error.hpp>
-#include <sopctl/timestamp.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/base/date.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timestamp.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/calendar/calendar.hpp>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -29,7 +30,7 @@ using namespace sopctl;
 namespace {
 
 void calendar_file(std::string_view text) {
-  const Calendar calendar = Calendar::parse(text, "fuzz.calendar.yaml");
+  const Calendar calendar = calendar::parse(text, "fuzz.calendar.yaml");
   const Date first = *parse_date("2024-12-25");
   for (Date d = first; d <= first + 800; d = d + 1) {
     (void)calendar.kind(d);
@@ -47,7 +48,7 @@ void calendar_file(std::string_view text) {
 
 void selectors(std::string_view text) {
   Diagnostics diags;
-  const load::YamlFile file(text, "fuzz.sop.yaml");
+  const text::YamlFile file(text, "fuzz.sop.yaml");
   if (!file.root().IsMap()) {
     return;
   }
@@ -124,7 +125,7 @@ void tzif(std::string_view bytes) {
   Roster roster;
   load_roster_yaml(fuzz::k_roster_yaml, "fixed.roster.yaml", roster, diags);
   try {
-    fuzz::plan_and_render(sops, roster, Calendar::builtin_cn());
+    fuzz::plan_and_render(sops, roster, calendar::builtin_cn());
   } catch (...) {
     ::unsetenv("TZDIR");
     throw;

@@ -3,11 +3,11 @@
 // roster for a fuzzed SOP, an SOP for a fuzzed roster) and a run of the plan
 // and its renderers, as `sopctl plan` and `sopctl check` would do.
 
-#include <sopctl/calendar.hpp>
-#include <sopctl/diagnostic.hpp>
-#include <sopctl/lint.hpp>
-#include <sopctl/loader.hpp>
-#include <sopctl/plan.hpp>
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/lint/lint.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/model/calendar.hpp>
+#include <sopctl/plan/plan.hpp>
 #include <sopctl/render/check_render.hpp>
 #include <sopctl/render/plan_render.hpp>
 

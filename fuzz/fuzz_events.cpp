@@ -6,15 +6,16 @@
 
 #include "fuzz_common.hpp"
 
-#include <sopctl/aarrr.hpp>
-#include <sopctl/csv/encoding.hpp>
-#include <sopctl/csv/reader.hpp>
-#include <sopctl/error.hpp>
-#include <sopctl/events.hpp>
-#include <sopctl/funnel.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/events/events.hpp>
+#include <sopctl/funnel/funnel.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/render/funnel_render.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/text/csv.hpp>
+#include <sopctl/text/encoding.hpp>
+#include <sopctl/text/utf8.hpp>
 
 using namespace sopctl;
 
@@ -127,7 +128,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       converted = csv::to_utf8(text, csv::Encoding::gbk, k_path);
       text = converted;
     }
-    text = csv::strip_bom(text);
+    text = sopctl::text::strip_bom(text);
     const csv::Header header = csv::read_header(text, k_path);
     try {
       run_funnel(text, header, opts, zone);

@@ -6,6 +6,7 @@
 #include "fuzz_common.hpp"
 #include "render/ics_text.hpp"
 
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 using namespace sopctl;

@@ -5,7 +5,8 @@
 
 #include "fuzz_common.hpp"
 
-#include <sopctl/error.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/calendar/calendar.hpp>
 #include <sopctl/text/csv_reader.hpp>
 
 using namespace sopctl;
@@ -33,7 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     validate_references(sops, roster, diags);
     const bool loaded_cleanly = !has_errors(diags);
-    const Calendar calendar = Calendar::builtin_cn();
+    const Calendar calendar = calendar::builtin_cn();
     fuzz::check_and_render(sops, roster, calendar, diags, {{path, std::string(text)}});
     if (loaded_cleanly) {
       fuzz::plan_and_render(sops, roster, calendar);

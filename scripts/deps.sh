@@ -1,11 +1,12 @@
 #!/bin/sh
 # Installs the Debian packages sopctl needs to build and test, when missing.
 # scdoc renders the man page from docs/sopctl.1.scd (47 kB, no dependencies).
-# clang and libclang-rt-14-dev (libFuzzer, sanitizer runtimes) build fuzz/.
+# clang and libclang-rt-14-dev (libFuzzer, sanitizer runtimes) build fuzz/;
+# ccache makes a second build of the same tree cheap.
 set -eu
 pkgs="cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
 libutf8proc-dev python3 python3-icalendar python3-jsonschema python3-yaml scdoc
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev ccache"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -2,12 +2,12 @@
 
 #include "event_input.hpp"
 
-#include <sopctl/aarrr.hpp>
-#include <sopctl/csv/reader.hpp>
-#include <sopctl/error.hpp>
-#include <sopctl/events.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/events/events.hpp>
 #include <sopctl/render/aarrr_render.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/text/csv.hpp>
 
 #include <fmt/format.h>
 

@@ -1,9 +1,11 @@
 #include "check_command.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/lint.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+#include <sopctl/base/version.hpp>
+#include <sopctl/calendar/calendar.hpp>
+#include <sopctl/lint/lint.hpp>
+#include <sopctl/load/inputs.hpp>
 #include <sopctl/render/check_render.hpp>
 
 #include <cstdio>
@@ -26,44 +28,6 @@ struct CheckOptions {
   bool list_rules = false;
   OutputOptions out;
 };
-
-// Everything `check` read: the texts (for suppression comments), the SOPs
-// and the roster merged from --roster and from roster files given as FILE.
-struct Loaded {
-  std::map<std::string, std::string> texts;
-  std::vector<Sop> sops;
-  Roster roster;
-  bool has_roster = false;
-};
-
-Loaded load_inputs(const CheckOptions& o, Diagnostics& diags) {
-  Loaded in;
-  auto read = [&](const std::string& path) -> const std::string* {
-    if (in.texts.count(path) != 0) {
-      return nullptr;  // named twice: loading it again would only repeat its findings
-    }
-    return &(in.texts[path] = io::read_file(path));
-  };
-  for (const std::string& path : o.rosters) {
-    if (const std::string* text = read(path)) {
-      load_roster_file(path, *text, in.roster, diags);
-      in.has_roster = true;
-    }
-  }
-  for (const std::string& path : o.files) {
-    const std::string* text = read(path);
-    if (text == nullptr) {
-      continue;
-    }
-    if (is_roster_file(path, *text)) {
-      load_roster_file(path, *text, in.roster, diags);
-      in.has_roster = true;
-    } else {
-      in.sops.push_back(load_sop(*text, path, diags));
-    }
-  }
-  return in;
-}
 
 std::string directory_of(const std::string& path) {
   const auto slash = path.rfind('/');
@@ -91,7 +55,8 @@ std::string render(const Diagnostics& diags, const CheckOptions& o) {
     return render::check_github(diags);
   }
   if (f == "sarif") {
-    return render::check_sarif(diags, lint::all_rules(), {SOPCTL_VERSION, k_information_uri});
+    return render::check_sarif(diags, lint::all_rules(),
+                               {std::string(version()), k_information_uri});
   }
   return render::check_text(diags, use_color(o.out));
 }
@@ -122,9 +87,8 @@ int run_check(const CheckOptions& o) {
     throw Error("--format md goes with --list-rules");
   }
   Diagnostics diags;
-  Loaded in = load_inputs(o, diags);
-  validate_references(in.sops, in.roster, diags);
-  const Calendar calendar = load_calendar(o.calendar);
+  const load::Inputs in = load::load_inputs({{}, o.rosters, o.files}, diags);
+  const Calendar calendar = calendar::load(o.calendar);
   const lint::Config config = load_config(o);
   lint::Input input;
   input.sops = &in.sops;

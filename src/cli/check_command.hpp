@@ -1,5 +1,5 @@
 #pragma once
-// `sopctl check`: lints SOP and roster files (SPEC 2.2).
+// `sopctl check`: lints SOP and roster files (docs/spec.md §2.2).
 
 #include "common.hpp"
 

@@ -1,8 +1,8 @@
 #include "common.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+#include <sopctl/calendar/calendar.hpp>
 
 #include <unistd.h>
 #include <cstdio>
@@ -10,15 +10,6 @@
 #include <iostream>
 
 namespace sopctl::cli {
-
-namespace {
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-}  // namespace
 
 void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats,
                         const std::vector<std::string>& hidden_formats) {
@@ -90,68 +81,13 @@ void print_diagnostics(const Diagnostics& diags) {
   }
 }
 
-std::vector<Sop> load_sops(const std::vector<std::string>& paths, Diagnostics& diags) {
-  std::vector<Sop> sops;
-  sops.reserve(paths.size());
-  for (const std::string& path : paths) {
-    sops.push_back(load_sop(io::read_file(path), path, diags));
+void note_repeated(const load::Inputs& in, const OutputOptions& opts) {
+  if (opts.quiet) {
+    return;
   }
-  return sops;
-}
-
-Roster load_rosters(const std::vector<std::string>& paths, Diagnostics& diags) {
-  Roster roster;
-  for (const std::string& path : paths) {
-    load_roster_file(path, io::read_file(path), roster, diags);
+  for (const std::string& path : in.repeated) {
+    std::fprintf(stderr, "sopctl: %s: named twice; read once\n", path.c_str());
   }
-  return roster;
-}
-
-void load_roster_file(const std::string& path, std::string_view text, Roster& roster,
-                      Diagnostics& diags) {
-  if (ends_with(path, ".csv") || ends_with(path, ".CSV")) {
-    load_roster_csv(text, path, roster, diags);
-  } else {
-    load_roster_yaml(text, path, roster, diags);
-  }
-}
-
-bool is_roster_file(const std::string& path, std::string_view text) {
-  if (ends_with(path, ".csv") || ends_with(path, ".CSV") || ends_with(path, ".roster.yaml") ||
-      ends_with(path, ".roster.yml")) {
-    return true;
-  }
-  // A look at the top-level keys only (lines that start in column 1), so
-  // that a file which is not YAML still reaches the loader for its error.
-  bool roster_keys = false;
-  std::size_t start = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    end = end == std::string_view::npos ? text.size() : end;
-    const std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    const bool indented_or_not_a_key = line.empty() || line.find(':') == std::string_view::npos ||
-                                       std::string_view(" \t#-{[\"'").find(line[0]) != line.npos;
-    if (indented_or_not_a_key) {
-      continue;
-    }
-    const std::string_view key = line.substr(0, line.find_first_of(" \t:"));
-    if (key == "sop" || key == "tasks") {
-      return false;
-    }
-    roster_keys = roster_keys || key == "staff" || key == "groups";
-  }
-  return roster_keys;
-}
-
-Calendar load_calendar(const std::string& spec) {
-  if (spec.empty()) {
-    return Calendar();
-  }
-  if (spec == "cn") {
-    return Calendar::builtin_cn();
-  }
-  return Calendar::parse(io::read_file(spec), spec);
 }
 
 }  // namespace sopctl::cli

@@ -2,10 +2,8 @@
 // What every subcommand shares: output options, loading inputs, printing
 // diagnostics. Only the CLI includes this; the core never sees CLI11.
 
-#include <sopctl/calendar.hpp>
-#include <sopctl/diagnostic.hpp>
-#include <sopctl/roster.hpp>
-#include <sopctl/sop.hpp>
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/load/inputs.hpp>
 
 #include <CLI/CLI.hpp>
 
@@ -45,19 +43,7 @@ bool report_errors(Diagnostics& diags);
 // Prints one diagnostic line per finding on stderr: path:line:col: severity: message [rule].
 void print_diagnostics(const Diagnostics& diags);
 
-// SOP files, roster files (YAML or .csv) and cross-references. Findings go
-// to `diags`; unreadable or non-YAML files throw Error.
-std::vector<Sop> load_sops(const std::vector<std::string>& paths, Diagnostics& diags);
-Roster load_rosters(const std::vector<std::string>& paths, Diagnostics& diags);
-
-// One roster file's text, as CSV (*.csv) or YAML, appended to `roster`.
-void load_roster_file(const std::string& path, std::string_view text, Roster& roster,
-                      Diagnostics& diags);
-// Whether a file given to `check` is a roster: *.roster.yaml, *.csv, or YAML
-// whose top-level keys are staff/groups (and not sop/tasks).
-bool is_roster_file(const std::string& path, std::string_view text);
-
-// `--calendar cn` (built in) or a calendar file; empty: Monday to Friday.
-Calendar load_calendar(const std::string& spec);
+// One note on stderr per input path skipped because it names a file already read.
+void note_repeated(const load::Inputs& in, const OutputOptions& opts);
 
 }  // namespace sopctl::cli

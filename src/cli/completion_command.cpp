@@ -1,7 +1,7 @@
 #include "completion_command.hpp"
 
-#include <sopctl/completion.hpp>
-#include <sopctl/templates.hpp>
+#include <sopctl/app/completion.hpp>
+#include <sopctl/app/templates.hpp>
 
 #include <cctype>
 #include <memory>

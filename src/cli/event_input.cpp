@@ -2,11 +2,12 @@
 
 #include "common.hpp"
 
-#include <sopctl/csv/encoding.hpp>
-#include <sopctl/date.hpp>
-#include <sopctl/error.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/date.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/text/encoding.hpp>
+#include <sopctl/text/utf8.hpp>
 
 namespace sopctl::cli {
 
@@ -42,7 +43,7 @@ CsvInput::CsvInput(const std::string& path, const std::string& encoding) {
     converted = csv::to_utf8(text, *enc, path);
     text = converted;
   }
-  text = csv::strip_bom(text);
+  text = sopctl::text::strip_bom(text);
   header = csv::read_header(text, path);
   // A header and nothing else is an export gone wrong, not an empty funnel.
   if (text.find_first_not_of(" \t\r\n,", header.data_offset) == std::string_view::npos) {

@@ -2,10 +2,10 @@
 // What `funnel` and `aarrr` share: the optional --sop, the time zone, the
 // CSV input opened for the event-log reader, and window options.
 
-#include <sopctl/csv/reader.hpp>
-#include <sopctl/io/mapped_file.hpp>
-#include <sopctl/sop.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/base/mapped_file.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/model/sop.hpp>
+#include <sopctl/text/csv.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -1,8 +1,8 @@
 #include "init_command.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/io/files.hpp>
-#include <sopctl/templates.hpp>
+#include <sopctl/app/templates.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
 
 #include <cstdio>
 #include <filesystem>

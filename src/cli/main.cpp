@@ -1,5 +1,5 @@
 // The sopctl binary: parse arguments, run one subcommand, map every failure
-// to the exit codes of SPEC 3. This is the only place errors are caught.
+// to the exit codes of docs/spec.md §3. This is the only place errors are caught.
 
 #include "aarrr_command.hpp"
 #include "check_command.hpp"
@@ -10,7 +10,8 @@
 #include "schema_command.hpp"
 #include "templates_command.hpp"
 
-#include <sopctl/error.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/version.hpp>
 
 #include <cstdio>
 #include <exception>
@@ -21,7 +22,7 @@ namespace {
 int run(int argc, char** argv) {
   using namespace sopctl;
   CLI::App app{"sopctl: community-operations SOPs as code: plan, lint, funnel, AARRR", "sopctl"};
-  app.set_version_flag("--version", SOPCTL_VERSION);
+  app.set_version_flag("--version", std::string(version()));
   app.require_subcommand(1);
   app.footer("Run 'sopctl COMMAND --help' for a command's options and examples.\n");
 

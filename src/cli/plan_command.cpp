@@ -1,10 +1,11 @@
 #include "plan_command.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/loader.hpp>
-#include <sopctl/plan.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/calendar/calendar.hpp>
+#include <sopctl/load/inputs.hpp>
+#include <sopctl/plan/plan.hpp>
 #include <sopctl/render/plan_render.hpp>
-#include <sopctl/timezone.hpp>
 
 #include <cstdlib>
 #include <ctime>
@@ -36,7 +37,7 @@ Date parse_date_option(const std::string& option, const std::string& value) {
 }
 
 // Today in the SOP's time zone: `--date today` is one of the two ways the
-// clock enters an output (SPEC 2).
+// clock enters an output (docs/spec.md §2).
 Date today_in(const std::string& zone_name) {
   const std::int64_t now = std::time(nullptr);
   const auto zone = TimeZone::load(zone_name);
@@ -114,14 +115,15 @@ std::string render(const Plan& plan, const PlanOptions& o) {
 
 int run_plan(const PlanOptions& o) {
   Diagnostics diags;
-  const std::vector<Sop> sops = load_sops(o.sop_files, diags);
-  const Roster roster = load_rosters(o.rosters, diags);
-  validate_references(sops, roster, diags);
+  const load::Inputs in = load::load_inputs({o.sop_files, o.rosters, {}}, diags);
+  note_repeated(in, o.out);
+  const std::vector<Sop>& sops = in.sops;
+  const Roster& roster = in.roster;
   // A schedule from a wrong file would be trusted and wrong: refuse.
   if (report_errors(diags)) {
     return static_cast<int>(ExitCode::failure);
   }
-  const Calendar calendar = load_calendar(o.calendar);
+  const Calendar calendar = calendar::load(o.calendar);
   const Plan plan = expand_plan(sops, roster, calendar, make_request(o, sops));
   emit(o.out, render(plan, o));
   return 0;

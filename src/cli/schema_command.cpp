@@ -1,6 +1,6 @@
 #include "schema_command.hpp"
 
-#include <sopctl/schema.hpp>
+#include <sopctl/app/schema.hpp>
 
 #include <memory>
 

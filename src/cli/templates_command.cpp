@@ -1,6 +1,6 @@
 #include "templates_command.hpp"
 
-#include <sopctl/templates.hpp>
+#include <sopctl/app/templates.hpp>
 
 #include <cstdio>
 #include <memory>

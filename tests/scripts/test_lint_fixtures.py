@@ -70,7 +70,7 @@ def run_check(sopctl, directory, files, extra):
     try:
         return proc.returncode, json.loads(proc.stdout)["diagnostics"]
     except (ValueError, KeyError) as e:
-        raise Failure(f"`{shlex.join(args[1:])}`: not the JSON of SPEC 2.2 ({e}): {proc.stdout[:200]!r}")
+        raise Failure(f"`{shlex.join(args[1:])}`: not the JSON of docs/spec.md §2.2 ({e}): {proc.stdout[:200]!r}")
 
 
 def describe(diags):

@@ -2,10 +2,10 @@
 // Helpers for the aarrr tests: an event log in a string, loaded as the CLI
 // loads it (mapped events only; --by, referrer and amount as extra columns).
 
-#include <sopctl/aarrr.hpp>
-#include <sopctl/csv/reader.hpp>
-#include <sopctl/events.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/events/events.hpp>
+#include <sopctl/text/csv.hpp>
 
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@ namespace aarrr_fixture {
 namespace aarrr = sopctl::aarrr;
 
 // acquisition join_group, activation check_in, retention read, revenue
-// order, referral invite (SPEC 2.4's stages as the tests name them).
+// order, referral invite (docs/spec.md §2.4's stages as the tests name them).
 inline aarrr::Mapping mapping(const std::vector<std::vector<std::string>>& stages = {
                                   {"join_group"}, {"check_in"}, {"read"}, {"order"}, {"invite"}}) {
   aarrr::Mapping m;

@@ -1,8 +1,8 @@
 #pragma once
 // Findings shared by the tests of the `check` renderers.
 
-#include <sopctl/diagnostic.hpp>
-#include <sopctl/lint.hpp>
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <vector>
 

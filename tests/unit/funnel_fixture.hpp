@@ -2,7 +2,7 @@
 // A small funnel result for the renderer tests: an event-log funnel with a
 // CJK step, medians, and a --by split.
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
 #include <sopctl/render/funnel_render.hpp>
 
 namespace funnel_fixture {

@@ -3,9 +3,9 @@
 // the platform and craft rules, and look at the findings of one rule as
 // "line:col message" strings.
 
-#include <sopctl/calendar.hpp>
-#include <sopctl/lint.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/lint/lint.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/model/calendar.hpp>
 
 #include <doctest/doctest.h>
 

@@ -4,7 +4,7 @@
 // item without day or phase, a script with a newline and a `|`, a title with
 // a comma and quotes). Items point into the fixture, so it cannot be copied.
 
-#include <sopctl/plan.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <optional>
 #include <string>

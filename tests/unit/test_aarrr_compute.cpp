@@ -1,8 +1,8 @@
-// aarrr::compute on small hand-computed logs: every figure of SPEC 2.4.
+// aarrr::compute on small hand-computed logs: every figure of docs/spec.md §2.4.
 
 #include "aarrr_fixture.hpp"
 
-#include <sopctl/io/files.hpp>
+#include <sopctl/base/files.hpp>
 
 #include <doctest/doctest.h>
 
@@ -29,7 +29,7 @@ std::string read_fixture(const std::string& name) {
 
 }  // namespace
 
-TEST_CASE("aarrr::compute: the example of SPEC 2.4") {
+TEST_CASE("aarrr::compute: the example of docs/spec.md §2.4") {
   // tests/aarrr/spec-example.csv, by hand: 6 users join (u1 12-01, u2 12-15,
   // u3 01-10, u4 02-01, u5 02-20, u6 03-10 = end of data); u1 and u2 check in
   // and read on day 1 and day 7 (not day 30) and in January; u1 orders 99 +

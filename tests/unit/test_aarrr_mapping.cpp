@@ -2,7 +2,7 @@
 
 #include "aarrr_fixture.hpp"
 
-#include <sopctl/error.hpp>
+#include <sopctl/base/error.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,6 @@
 // aarrr's error-path re-reads: the line of a bad amount, a column's values.
 
-#include <sopctl/aarrr.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,5 +1,5 @@
-#include <sopctl/error.hpp>
-#include <sopctl/lint.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <doctest/doctest.h>
 

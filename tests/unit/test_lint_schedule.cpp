@@ -4,7 +4,8 @@
 
 #include "lint_fixture.hpp"
 
-#include <sopctl/calendar.hpp>
+#include <sopctl/calendar/calendar.hpp>
+#include <sopctl/model/calendar.hpp>
 
 #include <doctest/doctest.h>
 
@@ -64,7 +65,7 @@ TEST_CASE("lint::schedule contexts") {
 }
 
 TEST_CASE("lint::schedule calendar coverage") {
-  const sopctl::Calendar cn = sopctl::Calendar::builtin_cn();
+  const sopctl::Calendar cn = sopctl::calendar::builtin_cn();
   SUBCASE("a plan the calendar does not cover is left to the CLI, without a crash") {
     sopctl::test::LintCase c;
     c.sop_texts = {
@@ -108,8 +109,9 @@ TEST_CASE("lint::schedule span") {
 
 TEST_CASE("lint::schedule open dates") {
   SUBCASE("calendar-dependent tasks are looked at for every open date") {
-    // Days 1-3 of a group opening on a Friday include the weekend, which
-    // next-workday moves onto Monday twice; a Monday opening has no weekend.
+    // Days 1-3 of a group opening on 2026-09-30 include National Day
+    // (10-01, 10-02), which next-workday moves onto 10-08 twice; a June
+    // opening meets no holiday. (An ordinary weekend is no holiday.)
     const std::string text =
         std::string("sop: p\n") + sopctl::test::k_full_setup +
         "tasks:\n"
@@ -120,10 +122,15 @@ TEST_CASE("lint::schedule open dates") {
         "groups:\n"
         "  - {id: A, sop: p, open: 2026-06-01}\n"   // Monday
         "  - {id: C, sop: p, open: 2026-06-08}\n"   // Monday: shares A's plan
-        "  - {id: B, sop: p, open: 2026-06-05}\n";  // Friday
-    CHECK(findings(run_lint(text, roster), "holiday-collision") ==
+        "  - {id: B, sop: p, open: 2026-09-30}\n";  // the eve of National Day
+    const sopctl::Calendar cn = sopctl::calendar::builtin_cn();
+    sopctl::test::LintCase c;
+    c.sop_texts = {text};
+    c.roster_text = roster;
+    c.calendar = &cn;
+    CHECK(findings(run_lint(c), "holiday-collision") ==
           std::vector<std::string>{
-              "7:45 task 'tip' moves its day 3 (2026-06-07) occurrence to day 4 (2026-06-08) "
+              "7:45 task 'tip' moves its day 3 (2026-10-02) occurrence to day 9 (2026-10-08) "
               "(on_holiday: next-workday), which already has an occurrence of it: group B "
               "gets it twice that day"});
   }

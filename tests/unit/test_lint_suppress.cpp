@@ -1,4 +1,4 @@
-#include <sopctl/lint.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include <sopctl/loader.hpp>
+#include <sopctl/load/loader.hpp>
 
 #include <doctest/doctest.h>
 

@@ -1,6 +1,7 @@
-#include <sopctl/error.hpp>
-#include <sopctl/loader.hpp>
-#include <sopctl/plan.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/calendar/calendar.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <doctest/doctest.h>
 
@@ -10,6 +11,15 @@
 using namespace sopctl;
 
 namespace {
+
+// The same staff, with group A opened in September (for October holidays).
+const char* k_roster_september = R"(staff:
+  - {id: wanzi, name: 小丸子, roles: [owner]}
+  - {id: li, name: 李顾问, roles: [assistant]}
+  - {id: zhou, name: 周助教, roles: [assistant]}
+groups:
+  - {id: A, sop: s, open: 2026-09-01, owner: wanzi, assistants: [li]}
+)";
 
 const char* k_roster = R"(staff:
   - {id: wanzi, name: 小丸子, roles: [owner]}
@@ -28,9 +38,10 @@ struct World {
   Roster roster;
   Calendar calendar;
 
-  explicit World(const std::string& sop_yaml, bool allow_findings = false) {
+  explicit World(const std::string& sop_yaml, bool allow_findings = false,
+                 const char* roster_yaml = k_roster) {
     sops.push_back(load_sop(sop_yaml, "s.sop.yaml", diags));
-    load_roster_yaml(k_roster, "r.yaml", roster, diags);
+    load_roster_yaml(roster_yaml, "r.yaml", roster, diags);
     validate_references(sops, roster, diags);
     for (const auto& d : diags) {
       if (!allow_findings) {
@@ -99,38 +110,39 @@ TEST_CASE("plan::expand_plan") {
   }
   SUBCASE("a month day missing from a month is skipped") {
     World w(sop_with("  - {id: m, every: {month_day: [30]}, at: \"10:00\"}\n"));
-    auto p = w.plan("2026-01-01", "2026-03-31", {"A"});
-    CHECK(summary(p) == std::vector<std::string>{"2026-01-30 A m", "2026-03-30 A m"});
+    // A dated SOP reaches group A from its open date (2026-12-03) on.
+    auto p = w.plan("2027-01-01", "2027-03-31", {"A"});
+    CHECK(summary(p) == std::vector<std::string>{"2027-01-30 A m", "2027-03-30 A m"});
   }
   SUBCASE("on_holiday moves, skips or keeps") {
-    World w(
-        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"
-                 "  - {id: prev, date: 2026-10-03, on_holiday: prev-workday, at: \"10:00\"}\n"
-                 "  - {id: skip, date: 2026-10-03, on_holiday: skip, at: \"10:00\"}\n"
-                 "  - {id: keep, date: 2026-10-03, at: \"10:00\"}\n"));
-    w.calendar = Calendar::builtin_cn();
+    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"
+                     "  - {id: prev, date: 2026-10-03, on_holiday: prev-workday, at: \"10:00\"}\n"
+                     "  - {id: skip, date: 2026-10-03, on_holiday: skip, at: \"10:00\"}\n"
+                     "  - {id: keep, date: 2026-10-03, at: \"10:00\"}\n"),
+            false, k_roster_september);
+    w.calendar = calendar::builtin_cn();
     auto p = w.plan("2026-09-25", "2026-10-10", {"A"});
     CHECK(summary(p) ==
           std::vector<std::string>{"2026-09-30 A prev", "2026-10-03 A keep", "2026-10-08 A next"});
     CHECK(p.items[2].moved_from == parse_date("2026-10-03"));
   }
   SUBCASE("a move from outside the range lands inside it") {
-    World w(
-        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
-    w.calendar = Calendar::builtin_cn();
+    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"),
+            false, k_roster_september);
+    w.calendar = calendar::builtin_cn();
     CHECK(w.plan("2026-10-08", "2026-10-08", {"A"}).items.size() == 1);
     CHECK(w.plan("2026-10-03", "2026-10-07", {"A"}).items.empty());
   }
   SUBCASE("items are sorted by date, time, group and task") {
     World w(
-        sop_with("  - {id: z, date: 2026-12-05, at: \"09:00\"}\n"
-                 "  - {id: a, date: 2026-12-05, at: \"09:00\"}\n"
-                 "  - {id: early, date: 2026-12-05, at: \"07:00\"}\n"
-                 "  - {id: allday, date: 2026-12-05}\n"));
-    CHECK(summary(w.plan("2026-12-05", "2026-12-05")) ==
-          std::vector<std::string>{"2026-12-05 A allday", "2026-12-05 B allday",
-                                   "2026-12-05 A early", "2026-12-05 B early", "2026-12-05 A a",
-                                   "2026-12-05 A z", "2026-12-05 B a", "2026-12-05 B z"});
+        sop_with("  - {id: z, date: 2026-12-30, at: \"09:00\"}\n"
+                 "  - {id: a, date: 2026-12-30, at: \"09:00\"}\n"
+                 "  - {id: early, date: 2026-12-30, at: \"07:00\"}\n"
+                 "  - {id: allday, date: 2026-12-30}\n"));
+    CHECK(summary(w.plan("2026-12-30", "2026-12-30")) ==
+          std::vector<std::string>{"2026-12-30 A allday", "2026-12-30 B allday",
+                                   "2026-12-30 A early", "2026-12-30 B early", "2026-12-30 A a",
+                                   "2026-12-30 A z", "2026-12-30 B a", "2026-12-30 B z"});
   }
   SUBCASE("roles resolve through the roster") {
     World w(
@@ -171,9 +183,9 @@ TEST_CASE("plan::expand_plan") {
     CHECK(p.items.size() == 4);
   }
   SUBCASE("the whole plan keeps an occurrence that on_holiday moves past its end") {
-    World w(
-        sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"));
-    w.calendar = Calendar::builtin_cn();
+    World w(sop_with("  - {id: next, date: 2026-10-03, on_holiday: next-workday, at: \"10:00\"}\n"),
+            false, k_roster_september);
+    w.calendar = calendar::builtin_cn();
     PlanRequest req;
     req.groups = {"A"};
     auto p = expand_plan(w.sops, w.roster, w.calendar, req);
@@ -188,7 +200,7 @@ TEST_CASE("plan::expand_plan") {
   }
   SUBCASE("a calendar that does not cover the range is an error") {
     World w(sop_with("  - {id: t, day: 1}\n"));
-    w.calendar = Calendar::builtin_cn();
+    w.calendar = calendar::builtin_cn();
     CHECK_THROWS_AS(w.plan("2027-01-01", "2027-01-31"), Error);
   }
 }

@@ -7,7 +7,7 @@
 using sopctl::render::check_json;
 
 TEST_CASE("render::check_json") {
-  SUBCASE("SPEC 2.2 shape, keys in order, counts by severity") {
+  SUBCASE("docs/spec.md §2.2 shape, keys in order, counts by severity") {
     CHECK(check_json(sopctl::test::check_findings()) == R"json({
   "diagnostics": [
     {

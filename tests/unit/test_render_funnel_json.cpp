@@ -7,7 +7,7 @@
 using sopctl::render::funnel_json;
 
 TEST_CASE("render::funnel_json") {
-  SUBCASE("steps as SPEC 2.3, numbers at full precision, null where undefined") {
+  SUBCASE("steps as docs/spec.md §2.3, numbers at full precision, null where undefined") {
     const std::string out = funnel_json(funnel_fixture::result(false), funnel_fixture::options());
     CHECK(out ==
           R"({

@@ -12,7 +12,7 @@ TEST_CASE("render::plan_csv") {
       "date,time,weekday,group,group_name,sop,task,title,type,channel,day,phase,staff,script,"
       "assets\n";
 
-  SUBCASE("one row per item, SPEC 2.1 columns in order") {
+  SUBCASE("one row per item, docs/spec.md §2.1 columns in order") {
     CHECK(plan_csv(fx.plan, ',') ==
           header +
               "2026-12-01,,tue,A,小丸子美妆研讨所A,camp-7d,warmup-poster,预热海报,fission,"

@@ -9,7 +9,7 @@ using sopctl::render::plan_json;
 TEST_CASE("render::plan_json") {
   const sopctl::test::PlanFixture fx;
 
-  SUBCASE("SPEC 2.1 shape, keys in order, nulls for all-day, day and phase") {
+  SUBCASE("docs/spec.md §2.1 shape, keys in order, nulls for all-day, day and phase") {
     sopctl::Plan plan = fx.empty_plan();
     plan.items = {fx.plan.items[0], fx.plan.items[3]};
     CHECK(plan_json(plan) == R"({

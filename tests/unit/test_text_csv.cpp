@@ -1,154 +1,197 @@
-#include <sopctl/error.hpp>
-#include <sopctl/text/csv_reader.hpp>
-#include <sopctl/text/csv_writer.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/text/csv.hpp>
+#include <sopctl/text/encoding.hpp>
+#include <sopctl/text/utf8.hpp>
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-using sopctl::text::csv_field;
-using sopctl::text::csv_row;
-using sopctl::text::CsvRow;
-using sopctl::text::parse_csv;
+using sopctl::Error;
+namespace csv = sopctl::csv;
 
 namespace {
 
-using Fields = std::vector<std::string>;
+struct Row {
+  std::int64_t line;
+  std::vector<std::string> fields;
+  bool operator==(const Row&) const = default;
+};
 
-std::vector<Fields> fields_of(const std::vector<CsvRow>& rows) {
-  std::vector<Fields> out;
-  for (const auto& row : rows) {
-    out.push_back(row.fields);
+std::vector<Row> read_all(std::string_view text) {
+  csv::Reader reader(sopctl::text::strip_bom(text), "t.csv");
+  csv::Record rec;
+  std::vector<Row> rows;
+  while (reader.next(rec)) {
+    rows.push_back(Row{rec.line, std::vector<std::string>(rec.fields.begin(), rec.fields.end())});
   }
-  return out;
+  return rows;
 }
 
-std::vector<int> lines_of(const std::vector<CsvRow>& rows) {
-  std::vector<int> out;
-  for (const auto& row : rows) {
-    out.push_back(row.line);
-  }
-  return out;
-}
-
-// The Error thrown by parse_csv, or a default one when none is thrown.
-sopctl::Error error_of(std::string_view text) {
+std::string error_of(std::string_view text) {
   try {
-    parse_csv(text, "groups.csv");
-  } catch (const sopctl::Error& e) {
-    return e;
+    read_all(text);
+  } catch (const Error& e) {
+    return e.format();
   }
-  FAIL("no error thrown");
-  return sopctl::Error("");
+  return "no error";
 }
 
 }  // namespace
 
-TEST_CASE("text::csv_field") {
-  SUBCASE("plain field is unchanged") {
-    CHECK(csv_field("abc", ',') == "abc");
-    CHECK(csv_field("", ',') == "");
-    CHECK(csv_field("小丸子", ',') == "小丸子");
+TEST_CASE("csv::Reader") {
+  SUBCASE("plain rows, LF and CRLF, no final line break") {
+    CHECK(read_all("a,b\n1,2\r\n3,4") ==
+          std::vector<Row>{{1, {"a", "b"}}, {2, {"1", "2"}}, {3, {"3", "4"}}});
   }
-  SUBCASE("separator, quote and line breaks are quoted") {
-    CHECK(csv_field("a,b", ',') == R"("a,b")");
-    CHECK(csv_field(R"(say "hi")", ',') == R"("say ""hi""")");
-    CHECK(csv_field("a\nb", ',') == "\"a\nb\"");
-    CHECK(csv_field("a\rb", ',') == "\"a\rb\"");
+  SUBCASE("a lone CR ends a line too") {
+    CHECK(read_all("a\r1\r") == std::vector<Row>{{1, {"a"}}, {2, {"1"}}});
   }
-  SUBCASE("other separator") {
-    CHECK(csv_field("a,b", ';') == "a,b");
-    CHECK(csv_field("a;b", ';') == R"("a;b")");
+  SUBCASE("empty fields, and a comma at the end of a line") {
+    CHECK(read_all(",x,\n") == std::vector<Row>{{1, {"", "x", ""}}});
   }
-  SUBCASE("TSV turns tabs and line breaks into spaces without quoting") {
-    CHECK(csv_field("a\tb\nc\r\nd", '\t') == "a b c  d");
-    CHECK(csv_field(R"(a,"b")", '\t') == R"(a,"b")");
+  SUBCASE("BOM is stripped") {
+    CHECK(read_all("\xEF\xBB\xBFstep,users\n") == std::vector<Row>{{1, {"step", "users"}}});
+  }
+  SUBCASE("quoted fields with comma, quote and line breaks") {
+    const auto rows =
+        read_all("g,n\n\"宝妈团购群, \"\"朝阳\"\"店\",1\n\"two\r\nlines\",2\n3,\"\"\n");
+    CHECK(rows == std::vector<Row>{{1, {"g", "n"}},
+                                   {2, {"宝妈团购群, \"朝阳\"店", "1"}},
+                                   {3, {"two\nlines", "2"}},
+                                   {5, {"3", ""}}});
+  }
+  SUBCASE("empty lines are skipped but counted") {
+    CHECK(read_all("a\n\n\r\n b \n") == std::vector<Row>{{1, {"a"}}, {4, {" b "}}});
+  }
+  SUBCASE("a quote inside an unquoted field is kept") {
+    CHECK(read_all("5\" screen,x\n") == std::vector<Row>{{1, {"5\" screen", "x"}}});
+  }
+  SUBCASE("an unterminated quote names the line it opened on") {
+    CHECK(error_of("a,b\n1,2\n\"open,3\n4,5\n") ==
+          "t.csv:3:1: error: unterminated quoted field: the '\"' opened here is never "
+          "closed");
+  }
+  SUBCASE("text after a closing quote is an error") {
+    CHECK(error_of("a\n\"x\"y\n") ==
+          "t.csv:2: error: unexpected text after the closing '\"' of a quoted field (write a "
+          "quote inside a quoted field as \"\")");
+  }
+  SUBCASE("invalid UTF-8 names the line and suggests --encoding gbk") {
+    const std::string err = error_of("step,users\n\"a\nb\",1\n\xD3\xC3\xBB\xA7,2\n");
+    CHECK(err.starts_with("t.csv:4: error: invalid UTF-8"));
+    CHECK(err.find("--encoding gbk") != std::string::npos);
+  }
+  SUBCASE("record offsets") {
+    csv::Reader reader("ab,c\nd\n", "t.csv");
+    csv::Record rec;
+    REQUIRE(reader.next(rec));
+    CHECK(rec.begin == 0);
+    CHECK(rec.end == 5);
+    CHECK(reader.offset() == 5);
+    CHECK(reader.line() == 2);
+    CHECK_FALSE(rec.blank());
   }
 }
 
-TEST_CASE("text::csv_row") {
-  SUBCASE("fields joined, ending in a newline") {
-    CHECK(csv_row({"a", "b,c", ""}, ',') == "a,\"b,c\",\n");
-    CHECK(csv_row({"a", "b\tc"}, '\t') == "a\tb c\n");
+TEST_CASE("text::find_invalid_utf8") {
+  const auto npos = std::string_view::npos;
+  CHECK(sopctl::text::find_invalid_utf8("plain ascii text that is longer than sixteen bytes") ==
+        npos);
+  CHECK(sopctl::text::find_invalid_utf8("小丸子美妆研讨所A·周末场 \U0001F600 é") == npos);
+  CHECK(sopctl::text::find_invalid_utf8("abc\xFF") == 3);
+  CHECK(sopctl::text::find_invalid_utf8("0123456789abcdef\xC0\x80") == 16);  // overlong
+  CHECK(sopctl::text::find_invalid_utf8("\xED\xA0\x80") == 0);               // surrogate
+  CHECK(sopctl::text::find_invalid_utf8("\xE4\xB8") == 0);                   // truncated
+  CHECK(sopctl::text::find_invalid_utf8("\xF4\x90\x80\x80") == 0);           // over U+10FFFF
+}
+
+TEST_CASE("csv::Header") {
+  const csv::Header h =
+      csv::read_header("User_ID , event,ts\r\nu1,view,2026-12-03T08:00:00\r\n", "t.csv");
+  CHECK(h.names == std::vector<std::string>{"User_ID ", " event", "ts"});
+  CHECK(h.find("ts") == 2);
+  CHECK(h.find("user_id") == 0);
+  CHECK(h.find("event") == 1);
+  CHECK_FALSE(h.find("group"));
+  CHECK(h.data_offset == 20);
+  CHECK(h.data_line == 2);
+  CHECK_THROWS_AS(csv::read_header("\n\n", "t.csv"), Error);
+}
+
+TEST_CASE("csv::line_splits") {
+  const std::string text = "h\naaaa\nbbbb\ncccc\ndddd\n";
+  const auto s = csv::line_splits(text, 2, text.size(), 2);
+  REQUIRE(s.size() == 2);
+  CHECK(s[0] == 2);
+  CHECK(text[s[1] - 1] == '\n');
+  CHECK(csv::line_splits(text, 2, text.size(), 1) == std::vector<std::size_t>{2});
+}
+
+TEST_CASE("csv::to_utf8") {
+  SUBCASE("GBK and GB18030 to UTF-8") {
+    // "用户,人数" in GBK
+    const std::string gbk = "\xD3\xC3\xBB\xA7,\xC8\xCB\xCA\xFD\r\n";
+    CHECK(csv::to_utf8(gbk, csv::Encoding::gbk, "t.csv") == "用户,人数\r\n");
+    CHECK(csv::to_utf8(gbk, csv::Encoding::gb18030, "t.csv") == "用户,人数\r\n");
   }
-  SUBCASE("no fields is an empty line") {
-    CHECK(csv_row({}, ',') == "\n");
+  SUBCASE("invalid bytes name the line") {
+    try {
+      csv::to_utf8("a\nb\n\xFF\xFF\n", csv::Encoding::gbk, "t.csv");
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.format().starts_with("t.csv:3: error: not valid gbk text"));
+    }
+  }
+  SUBCASE("names") {
+    CHECK(csv::parse_encoding("GBK") == csv::Encoding::gbk);
+    CHECK(csv::parse_encoding("utf8") == csv::Encoding::utf8);
+    CHECK(csv::parse_encoding("gb18030") == csv::Encoding::gb18030);
+    CHECK_FALSE(csv::parse_encoding("latin1"));
   }
 }
 
-TEST_CASE("text::parse_csv") {
-  SUBCASE("simple rows with their lines") {
-    const auto rows = parse_csv("id,name\nA,小丸子美妆研讨所A\n", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"id", "name"}, {"A", "小丸子美妆研讨所A"}});
-    CHECK(lines_of(rows) == std::vector<int>{1, 2});
+TEST_CASE("text::is_valid_utf8 agrees with find_invalid_utf8") {
+  std::uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::uint32_t>(seed >> 33);
+  };
+  const std::vector<std::string> pieces = {"a",
+                                           ",",
+                                           "\n",
+                                           "小",
+                                           "丸",
+                                           "é",
+                                           "\U0001F600",
+                                           "\xED\x9F\xBF",
+                                           "\xEF\xBF\xBF",
+                                           "\xF4\x8F\xBF\xBF",
+                                           "\xE0\xA0\x80",
+                                           "\xF0\x90\x80\x80",
+                                           "\xC2\x80"};
+  const std::vector<std::string> bad = {"\x80",         "\xC0\xAF",         "\xE0\x80\xAF",
+                                        "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xF8",
+                                        "\xC2",         "\xE4\xB8",         "\xFF"};
+  int mismatches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const std::size_t n = next() % 40;
+    for (std::size_t i = 0; i < n; ++i) {
+      s += pieces[next() % pieces.size()];
+    }
+    if (round % 2 == 1) {
+      s.insert(next() % (s.size() + 1), bad[next() % bad.size()]);
+    }
+    if (round % 7 == 0) {
+      for (int k = 0; k < 3 && !s.empty(); ++k) {
+        s[next() % s.size()] = static_cast<char>(next() & 0xFF);
+      }
+    }
+    const bool fast = sopctl::text::is_valid_utf8(s);
+    const bool slow = sopctl::text::find_invalid_utf8(s) == std::string_view::npos;
+    mismatches += fast != slow;
   }
-  SUBCASE("empty input has no rows") {
-    CHECK(parse_csv("", "g.csv").empty());
-    CHECK(parse_csv("\xEF\xBB\xBF", "g.csv").empty());
-    CHECK(parse_csv("\n\r\n", "g.csv").empty());
-  }
-  SUBCASE("BOM is skipped") {
-    const auto rows = parse_csv("\xEF\xBB\xBFid,name\r\n", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"id", "name"}});
-  }
-  SUBCASE("CRLF and a missing final newline") {
-    const auto rows = parse_csv("a,b\r\nc,d", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"a", "b"}, {"c", "d"}});
-    CHECK(lines_of(rows) == std::vector<int>{1, 2});
-  }
-  SUBCASE("lone CR ends a line") {
-    const auto rows = parse_csv("a\rb\r", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"a"}, {"b"}});
-    CHECK(lines_of(rows) == std::vector<int>{1, 2});
-  }
-  SUBCASE("quoted field with comma, doubled quotes and newline") {
-    const auto rows = parse_csv("\"a,b\",\"say \"\"hi\"\"\",\"two\r\nlines\"\nnext\n", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"a,b", "say \"hi\"", "two\nlines"}, {"next"}});
-    CHECK(lines_of(rows) == std::vector<int>{1, 3});
-  }
-  SUBCASE("empty quoted field") {
-    CHECK(fields_of(parse_csv("\"\",x\n", "g.csv")) == std::vector<Fields>{{"", "x"}});
-  }
-  SUBCASE("trailing empty fields are kept") {
-    CHECK(fields_of(parse_csv("a,,\n,\n", "g.csv")) ==
-          std::vector<Fields>{{"a", "", ""}, {"", ""}});
-    CHECK(fields_of(parse_csv("a,", "g.csv")) == std::vector<Fields>{{"a", ""}});
-  }
-  SUBCASE("blank lines are skipped") {
-    const auto rows = parse_csv("\na\n\n  \r\nb\n\n", "g.csv");
-    CHECK(fields_of(rows) == std::vector<Fields>{{"a"}, {"b"}});
-    CHECK(lines_of(rows) == std::vector<int>{2, 5});
-  }
-  SUBCASE("stray quote inside an unquoted field is kept") {
-    CHECK(fields_of(parse_csv("5\"2,x\"\n", "g.csv")) == std::vector<Fields>{{"5\"2", "x\""}});
-  }
-  SUBCASE("text after a closing quote is kept") {
-    CHECK(fields_of(parse_csv("\"ab\"cd,e\n", "g.csv")) == std::vector<Fields>{{"abcd", "e"}});
-  }
-  SUBCASE("spaces around fields are kept") {
-    CHECK(fields_of(parse_csv(" a , b \n", "g.csv")) == std::vector<Fields>{{" a ", " b "}});
-  }
-  SUBCASE("unterminated quote names where it opened") {
-    const auto e = error_of("id,name\nA,\"小丸子\n\nB,x\n");
-    CHECK(std::string(e.what()) ==
-          "unterminated quoted field (a '\"' opened here is never closed)");
-    CHECK(e.where().file == "groups.csv");
-    CHECK(e.where().line == 2);
-    CHECK(e.where().column == 3);
-  }
-  SUBCASE("unterminated quote column counts characters") {
-    const auto e = error_of("\xEF\xBB\xBF小丸子,\"x");
-    CHECK(e.where().line == 1);
-    CHECK(e.where().column == 5);
-  }
-  SUBCASE("invalid UTF-8 names its line") {
-    // "你好" in GBK on line 3
-    const auto e = error_of("id,name\r\nA,x\r\nB,\xC4\xE3\xBA\xC3\r\n");
-    CHECK(std::string(e.what()) ==
-          "invalid UTF-8 (if this file was saved by Excel in GBK, convert it with: "
-          "iconv -f GBK -t UTF-8)");
-    CHECK(e.where().file == "groups.csv");
-    CHECK(e.where().line == 3);
-  }
+  CHECK(mismatches == 0);
 }

@@ -1,3 +1,4 @@
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <doctest/doctest.h>

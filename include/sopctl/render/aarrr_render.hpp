@@ -1,7 +1,7 @@
 #pragma once
 // AARRR renderers: pure functions from an aarrr::Result to one format.
 
-#include <sopctl/aarrr.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
 
 #include <string>
 
@@ -19,7 +19,7 @@ std::string aarrr_table(const aarrr::Result& r, const AarrrRenderOptions& opts);
 std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opts);
 // One row per figure: stage,metric,segment,value (full precision; empty for null).
 std::string aarrr_csv(const aarrr::Result& r, const AarrrRenderOptions& opts);
-// SPEC 2.4's shape and key order, full precision, null where a denominator is 0.
+// docs/spec.md §2.4's shape and key order, full precision, null where a denominator is 0.
 std::string aarrr_json(const aarrr::Result& r, const AarrrRenderOptions& opts);
 
 }  // namespace sopctl::render

@@ -1,9 +1,9 @@
 #pragma once
-// `sopctl check` renderers (SPEC 2.2): pure functions from sorted
+// `sopctl check` renderers (docs/spec.md §2.2): pure functions from sorted
 // Diagnostics (and the rule registry) to the bytes of one format.
 
-#include <sopctl/diagnostic.hpp>
-#include <sopctl/lint.hpp>
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <cstddef>
 #include <string>

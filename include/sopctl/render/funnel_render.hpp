@@ -1,7 +1,7 @@
 #pragma once
 // Funnel renderers: pure functions from a funnel::Result to one format.
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
 
 #include <cstdint>
 #include <optional>

@@ -1,7 +1,7 @@
 #pragma once
 // Plan renderers: pure functions from a Plan to the bytes of one format.
 
-#include <sopctl/plan.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <cstdint>
 #include <optional>

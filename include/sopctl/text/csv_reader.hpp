@@ -1,6 +1,6 @@
 #pragma once
-// A small RFC 4180 reader for roster files: BOM, CRLF, quoted fields with
-// commas, quotes and newlines. (Event logs get a streaming reader of their own.)
+// Whole-file CSV for roster and customer files: the rows of csv::Reader
+// (csv.hpp, the one set of RFC 4180 rules) with fields copied out.
 
 #include <string>
 #include <string_view>

@@ -3,7 +3,7 @@
 // interner that finds or adds a string's id with an open-addressing hash
 // table. Built for millions of short ids (user ids of an event log).
 
-#include <sopctl/memory.hpp>
+#include <sopctl/base/memory.hpp>
 
 #include <cstddef>
 #include <cstdint>

@@ -17,7 +17,4 @@ std::string pad_right(std::string_view s, std::size_t width);
 // Number of Unicode code points (characters); invalid bytes count 1 each.
 std::size_t count_chars(std::string_view s);
 
-// True when `s` is valid UTF-8; else `bad_offset` is the first bad byte.
-bool is_valid_utf8(std::string_view s, std::size_t* bad_offset = nullptr);
-
 }  // namespace sopctl::text

@@ -1,7 +1,7 @@
 // The AARRR report of an event log: one pass to find each user's
 // acquisition (and check amounts), one pass to measure every stage from it.
 
-#include <sopctl/aarrr.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
 
 #include <algorithm>
 #include <limits>

@@ -1,8 +1,8 @@
 // Stage mappings, cohort units and amounts: the small vocabulary of `aarrr`.
 
-#include <sopctl/aarrr.hpp>
-
-#include <sopctl/loader.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -19,16 +19,6 @@ constexpr std::size_t k_max_listed = 30;  // event names listed in an error
 
 std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 // "12.50" -> 12500000 millionths; nullopt for anything but a plain decimal
@@ -69,19 +59,6 @@ std::optional<std::int64_t> parse_micros(std::string_view s) {
   }
   const std::int64_t micros = whole * 1'000'000 + frac;
   return negative ? -micros : micros;
-}
-
-// A value for a one-line message: line breaks shown as \n, long values cut.
-std::string shorten(std::string_view s) {
-  std::size_t cut = std::min<std::size_t>(s.size(), 40);
-  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;  // not inside a UTF-8 character
-  }
-  std::string out;
-  for (const char c : s.substr(0, cut)) {
-    out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
-  }
-  return cut < s.size() ? out + "..." : out;
 }
 
 }  // namespace
@@ -155,7 +132,7 @@ void require_events_present(const events::EventLog& log, const Mapping& m, const
       what += "; only on rows without a user id)";
       continue;
     }
-    const std::string close = closest_match(x.name->name, names);
+    const std::string close = text::closest_match(x.name->name, names);
     what += close.empty() ? ")" : fmt::format("; did you mean '{}'?)", close);
   }
   std::string listed;
@@ -238,7 +215,7 @@ Date day_of(std::int64_t local_seconds) {
 }
 
 std::optional<Amount> parse_amount(std::string_view text) {
-  const std::string_view s = trim(text);
+  const std::string_view s = text::trim(text);
   if (s.empty()) {
     return std::nullopt;
   }
@@ -260,7 +237,7 @@ BadAmount::BadAmount(std::string value, std::string event, std::string column)
                 : fmt::format("amount '{}' (column '{}', event '{}') is not a number (write "
                               "plain numbers such as 99 or 12.50, without currency signs or "
                               "thousands separators)",
-                              shorten(value), column, event)),
+                              text::shorten(value), column, event)),
       m_value(std::move(value)) {}
 
 }  // namespace sopctl::aarrr

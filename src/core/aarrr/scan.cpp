@@ -2,9 +2,9 @@
 // line of a bad amount, the event names a file holds. The fast parallel
 // loader (events/load.cpp) keeps neither lines nor the names it skips.
 
-#include <sopctl/aarrr.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
 
-#include <sopctl/csv/reader.hpp>
+#include <sopctl/text/csv.hpp>
 
 #include <algorithm>
 #include <set>

@@ -4,9 +4,11 @@
 // blocks. Errors are kept, with lines relative to the chunk, until the
 // loader knows where the chunk starts.
 
-#include <sopctl/error.hpp>
-#include <sopctl/events.hpp>
-#include <sopctl/timestamp.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timestamp.hpp>
+#include <sopctl/events/events.hpp>
+#include <sopctl/text/strings.hpp>
+#include <sopctl/text/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -75,19 +77,6 @@ struct Chunk {
   Blocks<Event> events;
   std::vector<Blocks<std::uint32_t>> extra_values;
 };
-
-// A field's value for a one-line message: line breaks shown as \n, long values cut.
-inline std::string shorten(std::string_view s) {
-  std::size_t cut = std::min<std::size_t>(s.size(), 40);
-  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;  // not inside a UTF-8 character
-  }
-  std::string out;
-  for (const char c : s.substr(0, cut)) {
-    out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
-  }
-  return cut < s.size() ? out + "..." : out;
-}
 
 inline std::int64_t count_line_breaks(std::string_view s) {
   std::int64_t n = 0;
@@ -174,8 +163,8 @@ private:
       const std::size_t lf = text.find('\n', to);
       to = lf == std::string_view::npos ? text.size() : lf + 1;
       const std::string_view block = text.substr(m_valid_to, to - m_valid_to);
-      if (!csv::is_valid_utf8(block)) {
-        m_bad_at = m_valid_to + csv::find_invalid_utf8(block);
+      if (!text::is_valid_utf8(block)) {
+        m_bad_at = m_valid_to + text::find_invalid_utf8(block);
       }
       m_valid_to = to;
     }
@@ -243,7 +232,7 @@ private:
     if (!ts) {
       fail(fmt::format("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
                        "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
-                       shorten(ts_text), m_plan.time_name),
+                       text::shorten(ts_text), m_plan.time_name),
            rec.line);
     }
     if (!m_chunk.min_ts || *ts < *m_chunk.min_ts) {

@@ -3,7 +3,7 @@
 
 #include "evaluate.hpp"
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
 
 #include <fmt/format.h>
 

@@ -1,7 +1,7 @@
 #pragma once
-// One user's best attempt (SPEC 2.3), shared by compute() and evaluate_user().
+// One user's best attempt (docs/spec.md §2.3), shared by compute() and evaluate_user().
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
 
 #include <cstdint>
 #include <vector>

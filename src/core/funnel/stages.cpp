@@ -1,8 +1,9 @@
 // Rates and drop-off from users per step, stage-count inputs, and goals.
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
+#include <sopctl/text/strings.hpp>
 
-#include <sopctl/error.hpp>
+#include <sopctl/base/error.hpp>
 
 #include <fmt/format.h>
 
@@ -32,19 +33,9 @@ void reject_second(const csv::Header& h, std::size_t first,
   }
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
 // "12110", "12,110", "12110.0": a whole number.
 std::optional<std::uint64_t> parse_count(std::string_view s) {
-  s = trim(s);
+  s = text::trim(s);
   if (const auto dot = s.find('.'); dot != std::string_view::npos) {
     if (s.substr(dot + 1).find_first_not_of('0') != std::string_view::npos) {
       return std::nullopt;
@@ -160,7 +151,7 @@ std::vector<StageRow> read_stage_counts(std::string_view text, const std::string
                   SourceLoc{path, static_cast<int>(rec.line), 0});
     }
     StageRow row;
-    row.step = std::string(trim(rec.fields[*step_col]));
+    row.step = std::string(text::trim(rec.fields[*step_col]));
     row.line = rec.line;
     const auto n = parse_count(rec.fields[*users_col]);
     if (row.step.empty()) {

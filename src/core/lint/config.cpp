@@ -1,11 +1,11 @@
 // The project config `.sopctl.yaml`: rule severities and default limits.
 
-#include "../load/yaml_guard.hpp"
+#include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/yaml.hpp>
 
-#include <sopctl/date.hpp>
-#include <sopctl/error.hpp>
-#include <sopctl/lint.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/date.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/lint/lint.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -63,7 +63,7 @@ public:
 
   void unknown_key(const YAML::Node& key, const std::string& name,
                    const std::vector<std::string>& known, const std::string& where) const {
-    const std::string match = closest_match(name, known);
+    const std::string match = text::closest_match(name, known);
     fail(key,
          fmt::format("unknown key '{}' in {}{}", name, where,
                      match.empty() ? fmt::format(" (expected one of {})", fmt::join(known, ", "))
@@ -89,7 +89,7 @@ void read_rules(const ConfigReader& r, const YAML::Node& node, Config& config) {
   for (const auto& entry : node) {
     const std::string id = r.scalar(entry.first, "rules");
     if (!find_rule(id)) {
-      const std::string match = closest_match(id, ids);
+      const std::string match = text::closest_match(id, ids);
       r.fail(entry.first,
              fmt::format("unknown rule '{}'{}", id,
                          match.empty() ? std::string(" (sopctl check --list-rules lists them)")
@@ -151,7 +151,7 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
 
 Config parse_config(std::string_view text, const std::string& path) {
   // Limits on size, nesting and aliases first (load/yaml_guard.hpp).
-  const YAML::Node root = load::parse_yaml(text, path);
+  const YAML::Node root = text::parse_yaml(text, path);
   const ConfigReader r(text, path);
   Config config;
   config.path = path;

@@ -4,8 +4,8 @@
 // (SOP over config over built-in defaults), and the schedule-aware ones get
 // each SOP expanded once per distinct group context (schedule.cpp).
 
-#include <sopctl/lint.hpp>
-#include <sopctl/plan.hpp>
+#include <sopctl/lint/lint.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <cstdint>
 #include <functional>

@@ -1,7 +1,7 @@
 // The rule registry: every rule `sopctl check` can report, with its category,
 // default severity and documentation (docs/rules.md is generated from it).
 
-#include <sopctl/lint.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <algorithm>
 #include <tuple>

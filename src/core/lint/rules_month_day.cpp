@@ -1,5 +1,5 @@
 // month-day-missing: `every: {month_day: [29, 30, 31]}` and the months of the
-// plan that have no such day (the engine skips them, SPEC 1.2).
+// plan that have no such day (the engine skips them, docs/spec.md §1.2).
 
 #include "lint_parts.hpp"
 

@@ -14,7 +14,7 @@
 
 #include "schedule_parts.hpp"
 
-#include <sopctl/error.hpp>
+#include <sopctl/base/error.hpp>
 
 #include <algorithm>
 #include <unordered_map>
@@ -141,7 +141,7 @@ std::vector<Context> contexts_of(const Sop& sop, const Roster* roster, const Gro
   if (roster && !sop.id.value.empty()) {
     std::vector<Date> seen;
     for (const Group& g : roster->groups) {
-      if (g.sop.value != sop.id.value) {
+      if (!g.runs(sop.id.value)) {
         continue;
       }
       if (!g.open && !date_only) {

@@ -4,7 +4,7 @@
 // `disable=all` silences every rule. A finding in the text of a block scalar
 // (`script: |`) may also be silenced on the `script: |` line.
 
-#include <sopctl/lint.hpp>
+#include <sopctl/lint/lint.hpp>
 
 #include <algorithm>
 #include <string_view>

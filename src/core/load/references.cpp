@@ -2,7 +2,7 @@
 
 #include "values.hpp"
 
-#include <sopctl/loader.hpp>
+#include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>
 
@@ -51,12 +51,14 @@ void check_group_sops(const std::vector<Sop>& sops, const Roster& roster, Diagno
     ids.push_back(s.id.value);
   }
   for (const auto& g : roster.groups) {
-    if (g.sop.value.empty() || std::find(ids.begin(), ids.end(), g.sop.value) != ids.end()) {
-      continue;
+    for (const auto& s : g.sops) {
+      if (s.value.empty() || std::find(ids.begin(), ids.end(), s.value) != ids.end()) {
+        continue;
+      }
+      report_to(diags, s.loc, "unknown-sop",
+                fmt::format("group '{}' uses SOP '{}', which is not among the loaded SOP files{}",
+                            g.id.value, s.value, load::did_you_mean_suffix(s.value, ids)));
     }
-    report_to(diags, g.sop.loc, "unknown-sop",
-              fmt::format("group '{}' uses SOP '{}', which is not among the loaded SOP files{}",
-                          g.id.value, g.sop.value, load::did_you_mean_suffix(g.sop.value, ids)));
   }
 }
 
@@ -132,17 +134,60 @@ bool counts_group_days(const Sop& sop) {
   return false;
 }
 
+// A {name} that is not built in must be a variable of every group running
+// the SOP (docs/spec.md §5.1). Without a roster nobody defines it.
+void check_group_variables(const std::vector<Sop>& sops, const Roster& roster, Diagnostics& diags) {
+  for (const Sop& sop : sops) {
+    std::vector<const Group*> running;
+    for (const Group& g : roster.groups) {
+      if (g.runs(sop.id.value)) {
+        running.push_back(&g);
+      }
+    }
+    int reported = 0;
+    for (const PlaceholderUse& use : sop.deferred_placeholders) {
+      if (use.name == "countdown") {
+        continue;
+      }
+      const auto lacking = std::find_if(running.begin(), running.end(), [&](const Group* g) {
+        return g->var(use.name) == nullptr;
+      });
+      if (!running.empty() && lacking == running.end()) {
+        continue;
+      }
+      if (++reported > 20) {
+        continue;
+      }
+      const std::string why =
+          running.empty() ? fmt::format(
+                                "neither built in nor a group variable (define it in the roster: "
+                                "vars: {{{}: ...}})",
+                                use.name)
+                          : fmt::format("not built in, and group '{}' has no vars: {{{}: ...}}",
+                                        (*lacking)->id.value, use.name);
+      report_to(diags, use.loc, "undefined-placeholder",
+                fmt::format("undefined placeholder '{{{}}}': {}", use.name, why));
+    }
+    if (reported > 20) {
+      report_to(diags, sop.id.loc, "undefined-placeholder",
+                fmt::format("and {} more undefined placeholders in SOP '{}'", reported - 20,
+                            sop.id.value));
+    }
+  }
+}
+
 void check_open_dates(const std::vector<Sop>& sops, const Roster& roster, Diagnostics& diags) {
   for (const auto& g : roster.groups) {
     if (g.open) {
       continue;
     }
-    auto sop = std::find_if(sops.begin(), sops.end(),
-                            [&](const Sop& s) { return s.id.value == g.sop.value; });
-    if (sop != sops.end() && counts_group_days(*sop)) {
+    auto sop = std::find_if(sops.begin(), sops.end(), [&](const Sop& s) {
+      return g.runs(s.id.value) && counts_group_days(s);
+    });
+    if (sop != sops.end()) {
       report_to(diags, g.loc, "no-open-date",
                 fmt::format("group '{}' has no 'open' date, but SOP '{}' counts days from it",
-                            g.id.value, g.sop.value));
+                            g.id.value, sop->id.value));
     }
   }
 }
@@ -168,6 +213,7 @@ void validate_references(const std::vector<Sop>& sops, const Roster& roster, Dia
   check_group_staff(roster, diags);
   check_task_owners(sops, roster, diags);
   check_open_dates(sops, roster, diags);
+  check_group_variables(sops, roster, diags);
 }
 
 }  // namespace sopctl

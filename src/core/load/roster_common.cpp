@@ -2,8 +2,8 @@
 
 #include "roster_parts.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/limits.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>
 
@@ -41,8 +41,16 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
   const bool id_ok = check_name_id(diags, g.id, "group");
   const bool unique = ids.add(diags, g.id);
   const std::string what = fmt::format("group '{}'", g.id.value);
-  if (in.sop && !in.sop->value.empty()) {
-    g.sop = *in.sop;
+  for (const auto& s : in.sops) {
+    if (!s.value.empty() && !g.runs(s.value)) {
+      g.sops.push_back(s);
+    }
+  }
+  if (g.sops.empty() && in.sop && !in.sop->value.empty()) {
+    g.sops.push_back(*in.sop);
+  }
+  if (!g.sops.empty()) {
+    g.sop = g.sops.front();
   } else {
     report_to(diags, in.sop ? in.sop->loc : in.loc, "missing-key",
               fmt::format("missing key 'sop' in {} (the id of the SOP it runs)", what));
@@ -52,6 +60,23 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
       g.open = Located<Date>{*d, in.open->loc};
     }
   }
+  if (in.close && !in.close->value.empty()) {
+    if (auto d = check_date(diags, *in.close)) {
+      g.close = Located<Date>{*d, in.close->loc};
+      if (g.open && g.open->value > *d) {
+        report_to(diags, in.close->loc, "bad-date",
+                  fmt::format("{} closes on {}, before it opens ({})", what, format_date(*d),
+                              format_date(g.open->value)));
+      }
+    }
+  }
+  for (const auto& s : in.skip) {
+    if (auto d = check_date(diags, s)) {
+      g.skip.push_back(*d);
+    }
+  }
+  std::sort(g.skip.begin(), g.skip.end());
+  g.vars = in.vars;
   if (in.size && !in.size->value.empty()) {
     const auto n = parse_int(in.size->value);
     if (n && *n >= 0) {

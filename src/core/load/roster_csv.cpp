@@ -1,10 +1,13 @@
-// load_roster_csv(): groups kept as a spreadsheet (SPEC 1.3), one per row.
+// load_roster_csv(): groups kept as a spreadsheet (docs/spec.md §1.3), one per row.
 
 #include "roster_parts.hpp"
 #include "yaml_walk.hpp"
 
-#include <sopctl/loader.hpp>
+#include <sopctl/load/loader.hpp>
 #include <sopctl/text/csv_reader.hpp>
+#include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/utf8.hpp>
+#include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>
 
@@ -14,8 +17,8 @@
 namespace sopctl {
 namespace {
 
-const std::vector<std::string> k_columns = {"id",         "name", "sop",  "open",  "owner",
-                                            "assistants", "size", "tags", "letter"};
+const std::vector<std::string> k_columns = {
+    "id", "name", "sop", "open", "close", "owner", "assistants", "size", "tags", "letter", "skip"};
 
 // Offsets at which lines start, with LF, CRLF and a lone CR each ending a
 // line as the CSV reader counts them.
@@ -94,7 +97,7 @@ std::vector<Located<std::string>> split_list(const Located<std::string>& cell) {
 class CsvRoster {
 public:
   CsvRoster(std::string_view text, const std::string& path, Diagnostics& diags)
-      : m_text(load::strip_bom(text)),
+      : m_text(text::strip_bom(text)),
         m_path(path),
         m_diags(diags),
         m_line_starts(csv_line_starts(m_text)) {}
@@ -103,9 +106,11 @@ public:
     if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) {
       return {m_path, line, 1};
     }
-    const auto offsets = field_offsets(m_text, m_line_starts[static_cast<std::size_t>(line) - 1]);
+    const std::size_t start = m_line_starts[static_cast<std::size_t>(line) - 1];
+    const auto offsets = field_offsets(m_text, start);
     const std::size_t offset = index < offsets.size() ? offsets[index] : offsets.back();
-    return load::loc_from_offset(m_text, m_line_starts, offset, m_path);
+    const auto column = text::count_chars(m_text.substr(start, offset - start)) + 1;
+    return {m_path, line, static_cast<int>(column)};
   }
 
   // Maps header columns to known names; false when id or sop is missing.
@@ -116,7 +121,7 @@ public:
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
       const SourceLoc loc = cell_loc(header.line, i);
       if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
-        const std::string match = closest_match(name, k_columns);
+        const std::string match = text::closest_match(name, k_columns);
         load::report_to(m_diags, loc, "unknown-key",
                         match.empty()
                             ? fmt::format("unknown column '{}' (expected columns: {})", name,
@@ -182,7 +187,12 @@ private:
     } else if (column == "name") {
       in.name = std::move(cell);
     } else if (column == "sop") {
+      in.sops = split_list(cell);
       in.sop = std::move(cell);
+    } else if (column == "close") {
+      in.close = std::move(cell);
+    } else if (column == "skip") {
+      in.skip = split_list(cell);
     } else if (column == "open") {
       in.open = std::move(cell);
     } else if (column == "owner") {

@@ -1,9 +1,9 @@
-// load_roster_yaml(): `staff:` and `groups:` of a YAML roster (SPEC 1.3).
+// load_roster_yaml(): `staff:` and `groups:` of a YAML roster (docs/spec.md §1.3).
 
 #include "roster_parts.hpp"
 #include "yaml_walk.hpp"
 
-#include <sopctl/loader.hpp>
+#include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>
 
@@ -54,6 +54,33 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
   }
 }
 
+// vars: {teacher: 陈老师}: names as placeholders are written, values as text.
+void read_vars(Reader& r, const Field& f, load::GroupInput& in) {
+  if (!r.expect_map(f, "a mapping of names to texts, e.g. vars: {teacher: 陈老师}") ||
+      f.is_null()) {
+    return;
+  }
+  for (const auto& entry : f.value) {
+    const YAML::Node key = entry.first;
+    const YAML::Node value = entry.second;
+    const SourceLoc key_loc = r.loc(key, f.value_loc);
+    if (!key.IsScalar() || key.Scalar().empty() ||
+        key.Scalar().find_first_of("{} \t") != std::string::npos) {
+      r.report(key_loc, "bad-value", "a group variable needs a plain name, e.g. teacher");
+      continue;
+    }
+    if (value && !value.IsNull() && !value.IsScalar()) {
+      r.report(r.loc(value, key_loc), "wrong-type",
+               fmt::format("group variable '{}' must be a text", key.Scalar()));
+      continue;
+    }
+    in.vars.emplace_back(
+        key.Scalar(),
+        Located<std::string>{value && value.IsScalar() ? value.Scalar() : std::string(),
+                             r.loc(value, key_loc)});
+  }
+}
+
 void read_groups(Reader& r, const Field& f, Roster& roster) {
   if (!r.expect_list(f, "a list of groups like [{id: A, sop: camp-7d, open: 2026-12-03}]") ||
       f.is_null()) {
@@ -68,16 +95,20 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
       r.report(item_loc, "wrong-type", "each group must be a mapping with id, sop, open, ...");
       continue;
     }
-    const auto fields = r.fields(
-        item, {"id", "name", "sop", "open", "owner", "assistants", "size", "tags", "letter"});
+    const auto fields = r.fields(item, {"id", "name", "sop", "open", "close", "owner", "assistants",
+                                        "size", "tags", "letter", "skip", "vars"});
     load::GroupInput in;
     in.loc = item_loc;
     const std::pair<const char*, std::optional<Located<std::string>>*> texts[] = {
-        {"id", &in.id},       {"name", &in.name}, {"sop", &in.sop},      {"open", &in.open},
-        {"owner", &in.owner}, {"size", &in.size}, {"letter", &in.letter}};
+        {"id", &in.id},       {"name", &in.name}, {"sop", &in.sop},       {"open", &in.open},
+        {"owner", &in.owner}, {"size", &in.size}, {"letter", &in.letter}, {"close", &in.close}};
     bool readable = true;
     for (const auto& [key, target] : texts) {
       if (const Field* tf = fields.get(key)) {
+        if (std::string_view(key) == "sop" && tf->value.IsSequence()) {
+          in.sops = r.text_list(*tf);  // sop: [camp-7d, double12]
+          continue;
+        }
         *target = r.text(*tf);
         // An id given as a list is reported by text(); do not also call it missing.
         readable = readable && (target->has_value() || std::string_view(key) != "id");
@@ -92,6 +123,12 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
     if (const Field* t = fields.get("tags")) {
       in.tags = r.text_list(*t);
     }
+    if (const Field* s = fields.get("skip")) {
+      in.skip = r.text_list(*s);
+    }
+    if (const Field* v = fields.get("vars")) {
+      read_vars(r, *v, in);
+    }
     load::add_group(r.diags(), in, ids, roster);
   }
 }
@@ -100,7 +137,7 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
 
 void load_roster_yaml(std::string_view text, const std::string& path, Roster& roster,
                       Diagnostics& diags) {
-  const load::YamlFile file(text, path);
+  const text::YamlFile file(text, path);
   Reader r(file, diags);
   roster.paths.push_back(path);
   const YAML::Node& root = file.root();

@@ -4,7 +4,7 @@
 
 #include "values.hpp"
 
-#include <sopctl/roster.hpp>
+#include <sopctl/model/roster.hpp>
 
 #include <functional>
 #include <optional>
@@ -15,8 +15,10 @@ namespace sopctl::load {
 
 struct GroupInput {
   SourceLoc loc;  // the list item or CSV row
-  std::optional<Located<std::string>> id, name, sop, open, owner, size, letter;
-  std::vector<Located<std::string>> assistants, tags;
+  std::optional<Located<std::string>> id, name, sop, open, close, owner, size, letter;
+  std::vector<Located<std::string>> sops;  // sop: [a, b] (or a;b in CSV); else `sop`
+  std::vector<Located<std::string>> assistants, tags, skip;
+  std::vector<std::pair<std::string, Located<std::string>>> vars;
 };
 
 // Checks one group (bad-id, missing-key, bad-date, wrong-type, duplicate-id)

@@ -1,9 +1,9 @@
-// Schedule selectors (SPEC 1.2): day, days, date, dates, every.
+// Schedule selectors (docs/spec.md §1.2): day, days, date, dates, every.
 
 #include "sop_parts.hpp"
 #include "values.hpp"
 
-#include <sopctl/loader.hpp>
+#include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>
 

@@ -4,8 +4,8 @@
 #include "values.hpp"
 #include "yaml_walk.hpp"
 
-#include <sopctl/loader.hpp>
-#include <sopctl/timezone.hpp>
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>
 
@@ -307,10 +307,11 @@ void read_metrics(Reader& r, const Field& f, Sop& sop) {
 }  // namespace
 
 Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags) {
-  const load::YamlFile file(text, path);
+  const text::YamlFile file(text, path);
   Reader r(file, diags);
   Sop sop;
   sop.path = path;
+  r.set_placeholder_sink(&sop.deferred_placeholders);
   const YAML::Node& root = file.root();
   if (root && !root.IsNull() && !root.IsMap()) {
     r.report(r.loc(root, file.file_loc()), "wrong-type",
@@ -319,8 +320,14 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   }
   load::Fields fields;
   if (root && root.IsMap()) {
-    fields = r.fields(root, {"sop", "title", "description", "timezone", "goal", "phases", "setup",
-                             "limits", "funnel", "metrics", "tasks"});
+    fields = r.fields(root, {"version", "sop", "title", "description", "timezone", "anchor", "goal",
+                             "phases", "setup", "limits", "funnel", "metrics", "tasks"});
+  }
+  if (const Field* v = fields.get("version")) {
+    sop.version = load::read_version(r, *v);
+  }
+  if (const Field* a = fields.get("anchor")) {
+    load::read_anchor(r, *a, sop);
   }
   if (const Field* id = fields.get("sop")) {
     if (auto t = r.text(*id)) {
@@ -356,7 +363,7 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
     read_limits(r, *l, sop);
   }
   if (const Field* fu = fields.get("funnel")) {
-    sop.funnel = r.text_list(*fu);
+    load::read_funnel(r, *fu, sop);
   }
   if (const Field* m = fields.get("metrics")) {
     read_metrics(r, *m, sop);
@@ -365,6 +372,16 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
     load::load_tasks(r, *t, phase_ids, sop);
   } else {
     r.report(file.file_loc(), "missing-key", "missing key 'tasks' (the list of scheduled tasks)");
+  }
+  // {countdown} counts to the open date, or in a dated SOP to its anchor.
+  if (!sop.anchor && !sop.relative_days()) {
+    for (const PlaceholderUse& use : sop.deferred_placeholders) {
+      if (use.name == "countdown") {
+        r.report(use.loc, "undefined-placeholder",
+                 "'{countdown}' in a dated SOP needs 'anchor:' (the campaign's main day, e.g. "
+                 "anchor: 2026-12-12) to count to");
+      }
+    }
   }
   return sop;
 }

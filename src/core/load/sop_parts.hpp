@@ -3,7 +3,7 @@
 
 #include "yaml_walk.hpp"
 
-#include <sopctl/sop.hpp>
+#include <sopctl/model/sop.hpp>
 
 #include <optional>
 #include <string>
@@ -17,6 +17,16 @@ using PhaseIds = std::vector<std::string>;
 
 // `tasks:` into sop.tasks.
 void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& sop);
+
+// `version: 1` of SOP, roster and calendar files: bad-value naming both
+// versions when it is one this binary does not know.
+int read_version(Reader& r, const Field& f);
+
+// `anchor: 2026-12-12` of a dated SOP.
+void read_anchor(Reader& r, const Field& f, Sop& sop);
+
+// `funnel:` as a list of steps or {steps, window, mode}.
+void read_funnel(Reader& r, const Field& f, Sop& sop);
 
 // One schedule selector field (day, days, date, dates, every); nullopt when
 // it is unusable (the reason was reported).

@@ -3,9 +3,10 @@
 #include "sop_parts.hpp"
 #include "values.hpp"
 
-#include <sopctl/error.hpp>
-#include <sopctl/limits.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/limits.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/text/did_you_mean.hpp>
 
 #include <fmt/format.h>
 
@@ -103,7 +104,7 @@ void read_bounds(Reader& r, const Fields& fields, const PhaseIds& phase_ids,
         r.report(t->loc, "unknown-phase",
                  fmt::format("unknown phase '{}': the SOP defines no phases", t->value));
       } else if (std::find(phase_ids.begin(), phase_ids.end(), t->value) == phase_ids.end()) {
-        const std::string match = closest_match(t->value, phase_ids);
+        const std::string match = text::closest_match(t->value, phase_ids);
         r.report(t->loc, "unknown-phase",
                  match.empty()
                      ? fmt::format("unknown phase '{}': the SOP's phases are {}", t->value,

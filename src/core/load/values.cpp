@@ -1,7 +1,9 @@
 #include "values.hpp"
 
-#include <sopctl/loader.hpp>
-#include <sopctl/plan.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/model/placeholders.hpp>
+#include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -198,14 +200,19 @@ std::optional<DayRef> read_day_ref(Reader& r, const Field& f) {
 
 namespace {
 
-bool plausible_placeholder_name(std::string_view name) {
-  if (name.empty() || name.size() > 40) {
-    return false;
+std::string braced_list(const std::vector<std::string>& names) {
+  std::vector<std::string> braced;
+  for (const auto& k : names) {
+    braced.push_back("{" + k + "}");
   }
-  // JSON snippets or prose in braces are left alone: only a single word is a placeholder.
-  return std::none_of(name.begin(), name.end(), [](char c) {
-    return std::isspace(static_cast<unsigned char>(c)) != 0 || c == '{' || c == '"' || c == ':' ||
-           c == ',';
+  return join(braced);
+}
+
+// A name a group variable could have: letters, digits, '_' and '-', or CJK.
+bool variable_like(std::string_view name) {
+  return !name.empty() && name.size() <= 64 && std::none_of(name.begin(), name.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u < 0x80 && std::isalnum(u) == 0 && c != '_' && c != '-';
   });
 }
 
@@ -219,20 +226,10 @@ void check_placeholders(Reader& r, const Located<std::string>& text) {
   // Raw text of a scalar is its value plus quotes, escapes and indentation.
   const std::size_t limit = std::min(raw.size(), start + 2 * s.size() + 256);
   std::size_t search_from = start;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '{') {
-      continue;
-    }
-    if (i + 1 < s.size() && s[i + 1] == '{') {
-      ++i;  // "{{" is a literal brace
-      continue;
-    }
-    const auto close = s.find('}', i + 1);
-    if (close == std::string::npos) {
-      return;
-    }
-    const std::string name = s.substr(i + 1, close - i - 1);
-    const std::string token = s.substr(i, close - i + 1);
+  // Findings per text are capped: a script of 300,000 bad braces is one mistake.
+  constexpr int k_max_findings = 20;
+  int findings = 0;
+  auto where_of = [&](const std::string& token) {
     // Where this occurrence sits in the file, so that the finding (and a
     // disable comment) lands on its line even inside a block scalar.
     SourceLoc where = text.loc;
@@ -241,22 +238,64 @@ void check_placeholders(Reader& r, const Located<std::string>& text) {
       where = r.file().loc_at(found);
       search_from = found + token.size();
     }
-    if (plausible_placeholder_name(name) &&
-        std::find(known.begin(), known.end(), name) == known.end()) {
-      const std::string match = closest_match(name, known);
-      if (!match.empty()) {
-        r.report(where, "undefined-placeholder",
-                 fmt::format("undefined placeholder '{}' (did you mean '{{{}}}'?)", token, match));
-      } else {
-        std::vector<std::string> braced;
-        for (const auto& k : known) {
-          braced.push_back("{" + k + "}");
-        }
-        r.report(where, "undefined-placeholder",
-                 fmt::format("undefined placeholder '{}' (known: {})", token, join(braced)));
-      }
+    return where;
+  };
+  auto report = [&](const SourceLoc& where, std::string message) {
+    if (++findings <= k_max_findings) {
+      r.report(where, "undefined-placeholder", std::move(message));
     }
+  };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '}' && i + 1 < s.size() && s[i + 1] == '}') {
+      ++i;  // "}}" is a literal brace
+      continue;
+    }
+    if (s[i] != '{') {
+      continue;
+    }
+    if (i + 1 < s.size() && s[i + 1] == '{') {
+      ++i;  // "{{" is a literal brace
+      continue;
+    }
+    const auto close = s.find_first_of("{}", i + 1);
+    if (close == std::string::npos || s[close] == '{') {
+      report(where_of("{"), fmt::format("unclosed '{{' (write a literal brace as '{{{{')"));
+      if (close == std::string::npos) {
+        break;
+      }
+      i = close - 1;
+      continue;
+    }
+    const std::string name = s.substr(i + 1, close - i - 1);
+    const std::string token = s.substr(i, close - i + 1);
     i = close;
+    // Every token is located in order, so that a later one is not found in
+    // a comment before it.
+    const SourceLoc where = where_of(token);
+    if (std::find(known.begin(), known.end(), name) != known.end()) {
+      if (name == "countdown" && r.placeholder_sink() != nullptr) {
+        r.placeholder_sink()->push_back({name, where});  // needs anchor: in a dated SOP
+      }
+      continue;
+    }
+    const std::string match = text::closest_match(name, known);
+    if (variable_like(name) && match.empty() && r.placeholder_sink() != nullptr) {
+      r.placeholder_sink()->push_back({name, where});  // perhaps a group variable
+      continue;
+    }
+    if (!match.empty()) {
+      report(where,
+             fmt::format("undefined placeholder '{}' (did you mean '{{{}}}'?)", token, match));
+    } else {
+      report(where, fmt::format("undefined placeholder '{}' (known: {}; a literal brace is "
+                                "written '{{{{')",
+                                text::shorten(token), braced_list(known)));
+    }
+  }
+  if (findings > k_max_findings) {
+    r.report(
+        text.loc, "undefined-placeholder",
+        fmt::format("and {} more placeholder findings in this text", findings - k_max_findings));
   }
 }
 

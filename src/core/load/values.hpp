@@ -4,8 +4,8 @@
 
 #include "yaml_walk.hpp"
 
-#include <sopctl/date.hpp>
-#include <sopctl/sop.hpp>
+#include <sopctl/base/date.hpp>
+#include <sopctl/model/sop.hpp>
 
 #include <optional>
 #include <string>
@@ -67,6 +67,8 @@ std::optional<DayRef> read_day_ref(Reader& r, const Field& f);
 
 // undefined-placeholder for each `{name}` in `text` that the renderer does
 // not know. Points at the placeholder itself when it can be found in the file.
+// `{` without its `}` is one too; names that could be group variables go to
+// r.placeholder_sink() when there is one (validate_references judges them).
 void check_placeholders(Reader& r, const Located<std::string>& text);
 
 // bad-value when a phase or task bound ends before it starts.

@@ -1,9 +1,10 @@
 #include "yaml_walk.hpp"
 
-#include "yaml_guard.hpp"
-
-#include <sopctl/error.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/strings.hpp>
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>
@@ -13,76 +14,6 @@
 #include <utility>
 
 namespace sopctl::load {
-
-std::string_view strip_bom(std::string_view text) {
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") {
-    text.remove_prefix(3);
-  }
-  return text;
-}
-
-std::vector<std::size_t> line_starts_of(std::string_view text) {
-  std::vector<std::size_t> starts{0};
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      starts.push_back(i + 1);
-    }
-  }
-  return starts;
-}
-
-SourceLoc loc_from_offset(std::string_view text, const std::vector<std::size_t>& line_starts,
-                          std::size_t offset, const std::string& path) {
-  offset = std::min(offset, text.size());
-  // The last line start at or before `offset`.
-  auto it = std::upper_bound(line_starts.begin(), line_starts.end(), offset);
-  const auto line_index = static_cast<std::size_t>(it - line_starts.begin()) - 1;
-  const std::size_t start = line_starts[line_index];
-  const auto column = text::count_chars(text.substr(start, offset - start));
-  return {path, static_cast<int>(line_index) + 1, static_cast<int>(column) + 1};
-}
-
-void require_utf8(std::string_view text, const std::string& path) {
-  std::size_t bad = 0;
-  if (!text::is_valid_utf8(text, &bad)) {
-    throw Error("invalid UTF-8 (save the file as UTF-8)",
-                loc_from_offset(text, line_starts_of(text), bad, path));
-  }
-}
-
-YamlFile::YamlFile(std::string_view text, std::string path)
-    : m_path(std::move(path)), m_text(strip_bom(text)) {
-  require_utf8(m_text, m_path);
-  m_line_starts = line_starts_of(m_text);
-  // Limits on size, nesting and aliases first (yaml_guard.hpp).
-  m_root = parse_yaml(m_text, m_path);
-}
-
-SourceLoc YamlFile::loc_at(std::size_t offset) const {
-  return loc_from_offset(m_text, m_line_starts, offset, m_path);
-}
-
-std::size_t YamlFile::offset_of(const SourceLoc& loc) const {
-  if (loc.line < 1 || static_cast<std::size_t>(loc.line) > m_line_starts.size()) {
-    return 0;
-  }
-  std::size_t offset = m_line_starts[static_cast<std::size_t>(loc.line) - 1];
-  // Step over column - 1 characters: a character starts at a non-continuation byte.
-  for (int c = 1; c < loc.column && offset < m_text.size(); ++c) {
-    ++offset;
-    while (offset < m_text.size() && (static_cast<unsigned char>(m_text[offset]) & 0xC0) == 0x80) {
-      ++offset;
-    }
-  }
-  return offset;
-}
-
-SourceLoc YamlFile::loc(const YAML::Node& node) const {
-  if (!node || node.Mark().is_null() || node.Mark().pos < 0) {
-    return {m_path, 0, 0};
-  }
-  return loc_at(static_cast<std::size_t>(node.Mark().pos));
-}
 
 const Field* Fields::get(std::string_view key) const {
   for (const auto& f : m_fields) {
@@ -133,7 +64,7 @@ Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_v
     }
     seen.emplace_back(name, key_loc.line);
     if (std::find(known_names.begin(), known_names.end(), name) == known_names.end()) {
-      const std::string match = closest_match(name, known_names);
+      const std::string match = text::closest_match(name, known_names);
       if (!match.empty()) {
         report(key_loc, "unknown-key",
                fmt::format("unknown key '{}' (did you mean '{}'?)", name, match));
@@ -240,18 +171,8 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
 }
 
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string match = closest_match(word, candidates);
+  const std::string match = text::closest_match(word, candidates);
   return match.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", match);
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
 }
 
 std::optional<int> parse_int(std::string_view text) {

@@ -1,11 +1,13 @@
 #pragma once
-// Private helpers of the YAML loaders: the parsed file with its text (so that
-// yaml-cpp's 0-based byte marks become 1-based character columns), and a
-// Reader that walks mappings and scalars, reporting every finding as a
-// Diagnostic instead of stopping at the first one.
+// Private helpers of the YAML loaders: a Reader that walks mappings and scalars, reporting every
+// finding as a Diagnostic instead of stopping at the first one.
 
-#include <sopctl/diagnostic.hpp>
-#include <sopctl/source.hpp>
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/base/source.hpp>
+#include <sopctl/model/sop.hpp>
+#include <sopctl/text/strings.hpp>
+
+#include <sopctl/text/yaml.hpp>
 
 #include <yaml-cpp/yaml.h>
 
@@ -18,42 +20,7 @@
 
 namespace sopctl::load {
 
-// One YAML file: strips a BOM, checks UTF-8 and parses. Throws Error with
-// file, line and column when the text is not UTF-8 or not YAML.
-class YamlFile {
-public:
-  YamlFile(std::string_view text, std::string path);
-
-  const YAML::Node& root() const { return m_root; }
-  const std::string& path() const { return m_path; }
-  const std::string& text() const { return m_text; }
-
-  // Location of a node; {path, 0, 0} when yaml-cpp does not know it.
-  SourceLoc loc(const YAML::Node& node) const;
-  // Location of a byte offset into text().
-  SourceLoc loc_at(std::size_t offset) const;
-  // Byte offset into text() of a location this file produced.
-  std::size_t offset_of(const SourceLoc& loc) const;
-  // Location of the first line of the file, for findings about the whole file.
-  SourceLoc file_loc() const { return {m_path, 1, 1}; }
-
-private:
-  std::string m_path;
-  std::string m_text;
-  std::vector<std::size_t> m_line_starts;
-  YAML::Node m_root;
-};
-
-// Converts a byte offset into 1-based line and character column, given the
-// offsets at which lines start.
-SourceLoc loc_from_offset(std::string_view text, const std::vector<std::size_t>& line_starts,
-                          std::size_t offset, const std::string& path);
-std::vector<std::size_t> line_starts_of(std::string_view text);
-
-// Throws Error when `text` is not valid UTF-8, naming the line and column.
-void require_utf8(std::string_view text, const std::string& path);
-// `text` without a leading UTF-8 byte order mark.
-std::string_view strip_bom(std::string_view text);
+using text::YamlFile;
 
 // A key of a mapping with its value.
 struct Field {
@@ -81,6 +48,10 @@ public:
   Reader(const YamlFile& file, Diagnostics& diags) : m_file(file), m_diags(diags) {}
 
   const YamlFile& file() const { return m_file; }
+  // Where check_placeholders() puts the names it cannot judge alone (group
+  // variables are known only with the roster); null: they are reported.
+  void set_placeholder_sink(std::vector<PlaceholderUse>* sink) { m_placeholders = sink; }
+  std::vector<PlaceholderUse>* placeholder_sink() const { return m_placeholders; }
   Diagnostics& diags() { return m_diags; }
   void report(SourceLoc loc, std::string_view rule, std::string message);
 
@@ -112,6 +83,7 @@ public:
 private:
   const YamlFile& m_file;
   Diagnostics& m_diags;
+  std::vector<PlaceholderUse>* m_placeholders = nullptr;
 };
 
 // "a, b, c".
@@ -120,6 +92,6 @@ std::string join(const std::vector<std::string>& items, std::string_view sep = "
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);
 // Whole number with an optional sign, nothing else.
 std::optional<int> parse_int(std::string_view text);
-std::string_view trim(std::string_view s);
+using text::trim;
 
 }  // namespace sopctl::load

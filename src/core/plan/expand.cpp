@@ -1,8 +1,8 @@
-#include <sopctl/plan.hpp>
+#include <sopctl/plan/plan.hpp>
+#include <sopctl/text/did_you_mean.hpp>
 
-#include <sopctl/error.hpp>
-#include <sopctl/limits.hpp>
-#include <sopctl/loader.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>
 
@@ -94,7 +94,7 @@ const Phase* phase_of(const Sop& sop, const Task& task, const Group& group, Date
 }
 
 std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string m = closest_match(word, candidates);
+  const std::string m = text::closest_match(word, candidates);
   return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
 }
 
@@ -139,15 +139,21 @@ std::string render_group_name(const Sop& sop, const Group& g, const Staff* owner
 }  // namespace
 
 std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
-                                          const Calendar& calendar, Date from, Date to) {
+                                          const Calendar& calendar, Date from, Date to,
+                                          const GroupLife* life) {
   std::vector<Occurrence> out;
   const Date lo = from - k_move_margin_days;
   const Date hi = to + k_move_margin_days;
   for (const Task& task : sop.tasks) {
+    const bool bounded_by_life = life != nullptr && is_dated_task(sop, task);
     for (Date d : plan_detail::task_dates(sop, task, group, calendar, lo, hi)) {
       const std::optional<Date> landed =
           plan_detail::apply_on_holiday(task.on_holiday, d, calendar);
       if (!landed || *landed < from || *landed > to) {
+        continue;
+      }
+      if ((bounded_by_life && !life->contains(*landed)) ||
+          std::binary_search(group.skip.begin(), group.skip.end(), *landed)) {
         continue;
       }
       Occurrence occ;
@@ -226,14 +232,18 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       groups.push_back(&g);
     }
   }
-  auto sop_of = [&](const Group& g) -> const Sop& {
-    auto it = by_id.find(g.sop.value);
-    if (it == by_id.end()) {
-      throw Error("group '" + g.id.value + "' uses SOP '" + g.sop.value +
-                      "', which is not among the loaded SOP files",
-                  g.sop.loc);
+  auto sops_of = [&](const Group& g) {
+    std::vector<const Sop*> out;
+    for (const auto& id : g.sop_ids()) {
+      auto it = by_id.find(id.value);
+      if (it == by_id.end()) {
+        throw Error("group '" + g.id.value + "' uses SOP '" + id.value +
+                        "', which is not among the loaded SOP files",
+                    id.loc);
+      }
+      out.push_back(it->second);
     }
-    return *it->second;
+    return out;
   };
 
   Plan plan;
@@ -244,15 +254,23 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
   } else {
     std::optional<std::pair<Date, Date>> whole;
     for (const Group* g : groups) {
-      const Sop& sop = sop_of(*g);
-      auto span = group_span(sop, *g);
-      if (!span) {
-        throw Error("SOP '" + sop.id.value + "' (group '" + g->id.value +
-                    "') has tasks without an end date (an `every` without phase or from/to); "
-                    "give --month, --from/--to or --date");
+      const auto group_sops = sops_of(*g);
+      const GroupLife life = group_life(group_sops, *g);
+      for (const Sop* sop : group_sops) {
+        auto span = group_span(*sop, *g);
+        if (!span) {
+          throw Error("SOP '" + sop->id.value + "' (group '" + g->id.value +
+                      "') has tasks without an end date (an `every` without phase or from/to); "
+                      "give --month, --from/--to or --date");
+        }
+        // A dated SOP reaches the group only during its life.
+        const Date a = life.first ? std::max(span->first, *life.first) : span->first;
+        const Date b = life.last ? std::min(span->second, *life.last) : span->second;
+        if (a <= b) {
+          include_date(whole, a);
+          include_date(whole, b);
+        }
       }
-      include_date(whole, span->first);
-      include_date(whole, span->second);
     }
     if (!whole) {
       std::string files;
@@ -284,47 +302,53 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
 
   std::size_t text_bytes = 0;  // rendered scripts, for limits::k_max_plan_text_bytes
   for (const Group* g : groups) {
-    const Sop& sop = sop_of(*g);
+    const auto group_sops = sops_of(*g);
+    const GroupLife life = group_life(group_sops, *g);
     const Staff* owner = roster.find_staff(g->owner.value);
-    const std::string group_name = render_group_name(sop, *g, owner, plan.from);
-    const Task* staff_for = nullptr;
-    std::vector<const Staff*> staff;
-    for (const Occurrence& occ : group_occurrences(sop, *g, calendar, expand_from, expand_to)) {
-      const Task& task = *occ.task;
-      if (staff_for != &task) {
-        staff = resolve_staff(task.owner.value, *g, roster);
-        staff_for = &task;
+    // The group's name comes from its first SOP's setup when the roster has none.
+    const std::string group_name = render_group_name(*group_sops.front(), *g, owner, plan.from);
+    for (const Sop* sop_ptr : group_sops) {
+      const Sop& sop = *sop_ptr;
+      const Task* staff_for = nullptr;
+      std::vector<const Staff*> staff;
+      for (const Occurrence& occ :
+           group_occurrences(sop, *g, calendar, expand_from, expand_to, &life)) {
+        const Task& task = *occ.task;
+        if (staff_for != &task) {
+          staff = resolve_staff(task.owner.value, *g, roster);
+          staff_for = &task;
+        }
+        if (!request.staff.empty() && std::none_of(staff.begin(), staff.end(), [&](const Staff* s) {
+              return s->id.value == request.staff;
+            })) {
+          continue;
+        }
+        PlanItem item;
+        item.date = occ.date;
+        item.moved_from = occ.moved_from;
+        item.time = task.at ? task.at->value : -1;
+        item.duration_minutes = task.duration_minutes;
+        item.group = g;
+        item.sop = &sop;
+        item.task = &task;
+        if (g->open) {
+          item.day = plan_detail::day_of_date(g->open->value, item.date);
+        }
+        item.phase = phase_of(sop, task, *g, item.date);
+        item.staff = staff;
+        item.group_owner = owner;
+        item.group_name = group_name;
+        item.script = render_placeholders(task.script.value, item);
+        text_bytes += item.script.size() + item.group_name.size();
+        if (plan.items.size() >= limits::k_max_plan_items ||
+            text_bytes > limits::k_max_plan_text_bytes) {
+          throw Error(
+              fmt::format("the plan has more than {} items or {} MiB of scripts (the "
+                          "limit); narrow it with --month, --from/--to, --group or --staff",
+                          limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
+        }
+        plan.items.push_back(std::move(item));
       }
-      if (!request.staff.empty() && std::none_of(staff.begin(), staff.end(), [&](const Staff* s) {
-            return s->id.value == request.staff;
-          })) {
-        continue;
-      }
-      PlanItem item;
-      item.date = occ.date;
-      item.moved_from = occ.moved_from;
-      item.time = task.at ? task.at->value : -1;
-      item.duration_minutes = task.duration_minutes;
-      item.group = g;
-      item.sop = &sop;
-      item.task = &task;
-      if (g->open) {
-        item.day = plan_detail::day_of_date(g->open->value, item.date);
-      }
-      item.phase = phase_of(sop, task, *g, item.date);
-      item.staff = staff;
-      item.group_owner = owner;
-      item.group_name = group_name;
-      item.script = render_placeholders(task.script.value, item);
-      text_bytes += item.script.size() + item.group_name.size();
-      if (plan.items.size() >= limits::k_max_plan_items ||
-          text_bytes > limits::k_max_plan_text_bytes) {
-        throw Error(
-            fmt::format("the plan has more than {} items or {} MiB of scripts (the "
-                        "limit); narrow it with --month, --from/--to, --group or --staff",
-                        limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
-      }
-      plan.items.push_back(std::move(item));
     }
   }
   if (whole_plan && !plan.items.empty()) {

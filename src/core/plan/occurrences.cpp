@@ -126,7 +126,8 @@ std::vector<Date> task_dates(const Sop& sop, const Task& task, const Group& grou
 }
 
 std::optional<Date> apply_on_holiday(OnHoliday rule, Date d, const Calendar& calendar) {
-  if (rule == OnHoliday::keep || !calendar.is_day_off(d)) {
+  // Only listed holidays move an occurrence: an ordinary weekend is no holiday.
+  if (rule == OnHoliday::keep || !calendar.is_holiday(d)) {
     return d;
   }
   if (rule == OnHoliday::skip) {

@@ -2,9 +2,9 @@
 // Private to the plan engine: the dates on which one task of one group falls,
 // before on_holiday is applied.
 
-#include <sopctl/calendar.hpp>
-#include <sopctl/roster.hpp>
-#include <sopctl/sop.hpp>
+#include <sopctl/model/calendar.hpp>
+#include <sopctl/model/roster.hpp>
+#include <sopctl/model/sop.hpp>
 
 #include <optional>
 #include <vector>

@@ -1,15 +1,8 @@
-#include <sopctl/plan.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <string_view>
 
 namespace sopctl {
-
-const std::vector<std::string>& known_placeholders() {
-  static const std::vector<std::string> k_names = {"day",        "date",  "weekday", "group",
-                                                   "group_name", "owner", "phase",   "phase_name",
-                                                   "countdown",  "letter"};
-  return k_names;
-}
 
 namespace {
 
@@ -40,6 +33,9 @@ std::string placeholder_value(std::string_view name, const PlanItem& item) {
     return item.phase ? item.phase->name.value : std::string();
   }
   if (name == "countdown") {
+    if (item.sop != nullptr && item.sop->anchor) {
+      return std::to_string(item.sop->anchor->value - item.date);  // a dated SOP's main day
+    }
     return g.open ? std::to_string(g.open->value - item.date) : std::string();
   }
   if (name == "letter") {
@@ -75,6 +71,12 @@ std::string render_placeholders(const std::string& text, const PlanItem& item) {
         const std::string_view name(text.data() + i + 1, close - i - 1);
         if (is_known(name)) {
           out += placeholder_value(name, item);
+          i = close;
+          continue;
+        }
+        if (const Located<std::string>* var =
+                item.group != nullptr ? item.group->var(std::string(name)) : nullptr) {
+          out += var->value;  // a group variable (roster vars:)
           i = close;
           continue;
         }

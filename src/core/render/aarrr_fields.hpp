@@ -2,7 +2,7 @@
 // Wording and number formats shared by the AARRR renderers (counts and
 // percentages come from funnel_fields.hpp).
 
-#include <sopctl/aarrr.hpp>
+#include <sopctl/aarrr/aarrr.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 
 #include <cstdint>

@@ -1,4 +1,4 @@
-// `aarrr --format json`: exactly SPEC 2.4's shape and key order. Rates are
+// `aarrr --format json`: exactly docs/spec.md §2.4's shape and key order. Rates are
 // fractions at full precision, null where a denominator is 0; `roi` is null
 // without --cost. (The cohorts' weighted mean, shown by the other formats, is
 // left out to keep that shape: it is sum(users x period) / sum(users) over

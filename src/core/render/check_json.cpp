@@ -1,4 +1,4 @@
-// `check --format json`: exactly the shape of SPEC 2.2.
+// `check --format json`: exactly the shape of docs/spec.md §2.2.
 
 #include <sopctl/render/check_render.hpp>
 #include <sopctl/text/json_writer.hpp>

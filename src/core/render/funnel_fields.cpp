@@ -122,4 +122,14 @@ std::string markdown_cell(std::string_view s) {
   return out;
 }
 
+std::string summary_sentences(const funnel::Funnel& f) {
+  std::string out;
+  for (const std::string& sentence : {largest_drop_sentence(f), conversion_sentence(f)}) {
+    if (!sentence.empty()) {
+      out += sentence + "\n";
+    }
+  }
+  return out;
+}
+
 }  // namespace sopctl::render

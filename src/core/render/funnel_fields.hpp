@@ -1,7 +1,7 @@
 #pragma once
 // Wording and number formats shared by the funnel renderers.
 
-#include <sopctl/funnel.hpp>
+#include <sopctl/funnel/funnel.hpp>
 #include <sopctl/render/funnel_render.hpp>
 
 #include <cstdint>
@@ -26,6 +26,8 @@ std::string markdown_cell(std::string_view s);
 std::string largest_drop_sentence(const funnel::Funnel& f);
 // "Conversion view → order: 5.2%."
 std::string conversion_sentence(const funnel::Funnel& f);
+// Both sentences that apply, one per line.
+std::string summary_sentences(const funnel::Funnel& f);
 // "Goal of camp-7d: order at 20.0% of view; actual 5.2%, below the goal."
 std::string goal_sentence(const funnel::GoalCheck& g, const funnel::Funnel& f);
 // "view → join_group → signup → order".

@@ -1,4 +1,4 @@
-// `funnel --format json`: SPEC 2.3's {"steps": [...]} and the rest of the
+// `funnel --format json`: docs/spec.md §2.3's {"steps": [...]} and the rest of the
 // result, every number at full precision.
 
 #include "funnel_fields.hpp"

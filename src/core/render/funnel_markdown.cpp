@@ -28,11 +28,7 @@ std::string table(const funnel::Funnel& f, bool times) {
     out += "\n";
   }
   out += "\n";
-  for (const std::string& sentence : {largest_drop_sentence(f), conversion_sentence(f)}) {
-    if (!sentence.empty()) {
-      out += sentence + "\n";
-    }
-  }
+  out += summary_sentences(f);
   return out;
 }
 

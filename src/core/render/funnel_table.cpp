@@ -120,11 +120,7 @@ std::string render_funnel(const funnel::Funnel& f, bool times, bool color) {
     out += line + "\n";
   }
   out += "\n";
-  for (const std::string& sentence : {largest_drop_sentence(f), conversion_sentence(f)}) {
-    if (!sentence.empty()) {
-      out += sentence + "\n";
-    }
-  }
+  out += summary_sentences(f);
   return out;
 }
 

@@ -1,5 +1,6 @@
 #include "ics_text.hpp"
 
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 namespace sopctl::render {

@@ -1,4 +1,4 @@
-// `plan --format csv|tsv`: the SPEC 2.1 fields as columns, one row per item.
+// `plan --format csv|tsv`: the docs/spec.md §2.1 fields as columns, one row per item.
 
 #include "plan_fields.hpp"
 

@@ -1,6 +1,6 @@
 #include "plan_fields.hpp"
 
-#include <sopctl/date.hpp>
+#include <sopctl/base/date.hpp>
 
 namespace sopctl::render {
 

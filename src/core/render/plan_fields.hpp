@@ -2,7 +2,7 @@
 // The display fields of one plan item, computed once so that the plan
 // renderers (table, md, csv, json) agree on every value. Private to render/.
 
-#include <sopctl/plan.hpp>
+#include <sopctl/plan/plan.hpp>
 
 #include <optional>
 #include <string>
@@ -42,7 +42,7 @@ ItemFields item_fields(const PlanItem& item);
 std::string time_label(const ItemFields& f);
 // "D1 正式期", "D-3 预热期", "D1" (no phase), "正式期" (no day) or "".
 std::string day_phase_label(const ItemFields& f);
-// "li:李顾问;wanzi:小丸子" (SPEC 2.1 CSV form).
+// "li:李顾问;wanzi:小丸子" (docs/spec.md §2.1 CSV form).
 std::string staff_ids_names(const ItemFields& f);
 // Staff names joined by `sep`.
 std::string staff_names(const ItemFields& f, std::string_view sep);

@@ -3,8 +3,10 @@
 
 #include "plan_fields.hpp"
 
-#include <sopctl/date.hpp>
+#include <sopctl/base/date.hpp>
+#include <sopctl/base/version.hpp>
 #include <sopctl/render/plan_render.hpp>
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>
@@ -178,7 +180,7 @@ std::string plan_html(const Plan& plan, const PlanRenderOptions& opts) {
   std::string out;
   out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<meta name=\"generator\" content=\"sopctl " SOPCTL_VERSION "\">\n";
+  out += "<meta name=\"generator\" content=\"sopctl " + std::string(version()) + "\">\n";
   out += "<title>" + escaped(title) + "</title>\n<style>";
   out += k_style;
   out += "</style>\n</head>\n<body>\n<h1>" + escaped(title) + "</h1>\n";

@@ -4,8 +4,9 @@
 #include "ics_text.hpp"
 #include "plan_fields.hpp"
 
+#include <sopctl/base/timezone.hpp>
+#include <sopctl/base/version.hpp>
 #include <sopctl/render/plan_render.hpp>
-#include <sopctl/timezone.hpp>
 
 #include <fmt/format.h>
 
@@ -245,7 +246,7 @@ std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts) {
   IcsWriter w;
   w.line("BEGIN:VCALENDAR");
   w.line("VERSION:2.0");
-  w.line("PRODID:-//sopctl//sopctl " SOPCTL_VERSION "//ZH");
+  w.line("PRODID:-//sopctl//sopctl " + std::string(version()) + "//ZH");
   w.line("CALSCALE:GREGORIAN");
   w.line("METHOD:PUBLISH");
   w.text("X-WR-CALNAME",

@@ -1,4 +1,4 @@
-// `plan --format json`: exactly the shape of SPEC 2.1.
+// `plan --format json`: exactly the shape of docs/spec.md §2.1.
 
 #include "plan_fields.hpp"
 

@@ -1,4 +1,5 @@
 #include <sopctl/text/json_writer.hpp>
+#include <sopctl/text/utf8.hpp>
 
 #include <sopctl/text/width.hpp>
 

@@ -136,20 +136,4 @@ std::size_t count_chars(std::string_view s) {
   return n;
 }
 
-bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    char32_t cp = 0;
-    const std::size_t len = decode(s, pos, cp);
-    if (len == 0) {
-      if (bad_offset != nullptr) {
-        *bad_offset = pos;
-      }
-      return false;
-    }
-    pos += len;
-  }
-  return true;
-}
-
 }  // namespace sopctl::text

@@ -1,0 +1,67 @@
+#pragma once
+// ISO 8601 timestamps of event logs (docs/spec.md §1.5): "2026-12-03T08:00:00" or
+// "2026-12-03 08:00:00", optionally with fractional seconds (dropped) and an
+// offset ("Z", "+08:00", "+0800", "+08"). Seconds may be left out
+// ("2026-12-03 08:00"), and single-digit months, days and hours and "/"
+// between date parts are accepted, as spreadsheets write them.
+
+#include <sopctl/base/timezone.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace sopctl {
+
+struct Timestamp {
+  std::int64_t wall = 0;      // the written date and time, as seconds since 1970 (as if UTC)
+  std::optional<int> offset;  // seconds east of UTC when written
+};
+
+std::optional<Timestamp> parse_timestamp(std::string_view text);
+
+// Wall time in `zone` (seconds since 1970 as if local were UTC): as written
+// without an offset, converted with one. A null zone means UTC.
+std::int64_t to_local(const Timestamp& t, const TimeZone* zone);
+
+// "2026-12-03T08:00:00" for local seconds.
+std::string format_local_time(std::int64_t local);
+
+// Parses many timestamps fast: the date of the previous call is remembered
+// (logs hold many events per day). One per thread.
+class LocalTimeParser {
+public:
+  explicit LocalTimeParser(const TimeZone* zone) : m_zone(zone) {}
+  // Local wall seconds, or nullopt when `text` is not a timestamp. The
+  // common "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen just
+  // before is parsed inline.
+  std::optional<std::int64_t> parse(std::string_view text) {
+    const char* p = text.data();
+    if (text.size() == 19 && m_have_date && std::memcmp(m_date, p, 10) == 0 &&
+        (p[10] == 'T' || p[10] == ' ') && p[13] == ':' && p[16] == ':') {
+      const unsigned h1 = static_cast<unsigned char>(p[11]) - '0';
+      const unsigned h2 = static_cast<unsigned char>(p[12]) - '0';
+      const unsigned m1 = static_cast<unsigned char>(p[14]) - '0';
+      const unsigned m2 = static_cast<unsigned char>(p[15]) - '0';
+      const unsigned s1 = static_cast<unsigned char>(p[17]) - '0';
+      const unsigned s2 = static_cast<unsigned char>(p[18]) - '0';
+      const unsigned h = h1 * 10 + h2;
+      if ((h1 | h2 | s2 | m2) < 10 && h < 24 && m1 < 6 && s1 < 6) {
+        return m_date_seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+      }
+    }
+    return parse_slow(text);
+  }
+
+private:
+  std::optional<std::int64_t> parse_slow(std::string_view text);
+
+  const TimeZone* m_zone;
+  char m_date[10] = {};
+  std::int64_t m_date_seconds = 0;
+  bool m_have_date = false;
+};
+
+}  // namespace sopctl

@@ -1,0 +1,116 @@
+#pragma once
+// Funnels (docs/spec.md §2.3): users per step and drop-off, from an event log or from
+// stage counts. Pure computation; the renderers are in render/funnel_render.hpp.
+
+#include <sopctl/events/events.hpp>
+#include <sopctl/text/csv.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sopctl::funnel {
+
+enum class Mode {
+  ordered,  // steps in order, timestamps non-decreasing
+  strict,   // ordered, and no other funnel step between consecutive steps
+  any,      // every step within the window after step 1, in any order
+};
+
+std::optional<Mode> parse_mode(std::string_view text);
+const char* mode_name(Mode m);
+
+constexpr std::int64_t k_no_window = -1;
+constexpr std::size_t k_max_steps = 32;
+
+struct Spec {
+  std::vector<std::string> steps;   // event names; one may repeat (view,view,order)
+  std::int64_t window = 7 * 86400;  // seconds, inclusive; k_no_window: unlimited
+  Mode mode = Mode::ordered;
+};
+
+struct Step {
+  std::string name;
+  std::uint64_t users = 0;
+  std::optional<double> from_previous;   // step 1: 1; null when the previous step has no users
+  std::optional<double> from_first;      // null when step 1 has no users
+  std::int64_t lost = 0;                 // users of the previous step minus these (step 1: 0)
+  std::optional<double> drop_off;        // 1 - from_previous (step 1: 0)
+  std::optional<double> median_seconds;  // from the previous step; event logs, step >= 2
+};
+
+struct Funnel {
+  std::vector<Step> steps;
+  std::optional<double> conversion;         // last step's users / first step's
+  std::optional<std::size_t> largest_drop;  // the step (>= 1) with the largest drop_off
+};
+
+// Rates, drop-off and the largest drop from users per step (and medians).
+Funnel make_funnel(const std::vector<std::string>& names, const std::vector<std::uint64_t>& users,
+                   const std::vector<std::optional<double>>& medians = {});
+
+struct Segment {
+  std::string value;  // of the --by column on the user's best attempt's step-1 event
+  Funnel funnel;
+};
+
+struct Result {
+  bool from_events = false;  // false: stage counts (no times)
+  Funnel total;
+  std::string by_column;           // empty without --by
+  std::vector<Segment> segments;   // by step-1 users, descending, then value
+  std::uint64_t rows = 0;          // data rows read
+  std::uint64_t users = 0;         // distinct users with any step event
+  std::vector<std::string> notes;  // e.g. a step that never occurs
+};
+
+// The funnel of an event log. `by` indexes log.extra (the --by column).
+Result compute(const events::EventLog& log, const Spec& spec,
+               std::optional<std::size_t> by = std::nullopt);
+
+// One user's events, for tests and for compute(): (ts, step name) pairs in
+// any order; returns the level (0..steps) of the best attempt and, for
+// levels >= 1, the time each step was reached on it.
+struct UserResult {
+  std::size_t level = 0;
+  std::vector<std::int64_t> reached;  // per step < level
+  std::size_t best_start = 0;         // index into the input of the attempt's step-1 event
+};
+UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>& events,
+                         const Spec& spec);
+
+// Stage counts (docs/spec.md §1.5): a header step,users (or stage, count), one row
+// per step in funnel order.
+struct StageRow {
+  std::string step;
+  std::uint64_t users = 0;
+  std::int64_t line = 0;
+};
+
+// Whether the header is one of stage counts.
+bool is_stage_counts(const csv::Header& header);
+
+// Reads the rows; throws Error with file and line on a bad count.
+std::vector<StageRow> read_stage_counts(std::string_view text, const std::string& path,
+                                        const csv::Header& header);
+
+// The funnel of stage counts: every row in order, or the rows named by
+// `steps` in that order (Error when one is missing).
+Result from_stage_counts(const std::vector<StageRow>& rows, const std::vector<std::string>& steps,
+                         const std::string& path);
+
+// A SOP's goal (metric: a step name, target: a rate) against the result.
+struct GoalCheck {
+  std::string sop;
+  std::string metric;
+  double target = 0;
+  std::optional<double> actual;  // the step's conversion from the first; null: not a step
+  bool met = false;
+};
+GoalCheck check_goal(const Funnel& funnel, const std::string& sop, const std::string& metric,
+                     double target);
+
+}  // namespace sopctl::funnel

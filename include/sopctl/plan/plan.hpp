@@ -1,0 +1,95 @@
+#pragma once
+// The plan engine: SOPs and a roster expanded into dated, per-group items.
+
+#include <sopctl/model/calendar.hpp>
+#include <sopctl/model/placeholders.hpp>
+#include <sopctl/model/roster.hpp>
+#include <sopctl/model/sop.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace sopctl {
+
+// One thing to do: a task of a group's SOP on one date.
+struct PlanItem {
+  Date date;
+  int time = -1;  // minutes since midnight; -1: no `at` (an all-day item)
+  int duration_minutes = 0;
+  const Group* group = nullptr;
+  const Sop* sop = nullptr;
+  const Task* task = nullptr;
+  std::optional<int> day;  // group day of `date` (never 0); none without an open date
+  const Phase* phase = nullptr;
+  std::vector<const Staff*> staff;
+  const Staff* group_owner = nullptr;  // for {owner}; null when not in the roster
+  std::string group_name;              // rendered
+  std::string script;                  // rendered
+  // Set when on_holiday moved the occurrence; the date it was scheduled on.
+  std::optional<Date> moved_from;
+};
+
+struct PlanRequest {
+  std::optional<Date> from;  // both or neither; neither: the whole plan
+  std::optional<Date> to;
+  std::vector<std::string> groups;  // empty: all
+  std::string staff;                // empty: all
+};
+
+struct Plan {
+  Date from;
+  Date to;
+  std::vector<PlanItem> items;  // sorted by date, time, group id, task id
+};
+
+// Expands every group of `roster` with its SOP over the requested range.
+// The objects in `sops` and `roster` must outlive the Plan (items point into
+// them). Throws Error when the plan cannot be computed: calendar does not
+// cover the range, no range given for an SOP without bounds, unknown
+// --group or --staff.
+Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
+                 const PlanRequest& request);
+
+// One occurrence of a task for a group: the light form of a PlanItem, for
+// lint rules that look at thousands of groups (no staff, no rendering).
+struct Occurrence {
+  Date date;
+  const Task* task = nullptr;
+  std::optional<Date> moved_from;  // set when on_holiday moved it
+};
+
+// A group's life (docs/spec.md §5.1): from its first planned day (open
+// plus the earliest relative day of its relative SOPs) to `close`, or to the
+// last relative day. An unset end is unbounded on that side.
+struct GroupLife {
+  std::optional<Date> first;
+  std::optional<Date> last;
+  bool contains(Date d) const { return (!first || d >= *first) && (!last || d <= *last); }
+};
+
+// Whether a task's dates are absolute (date:, dates:, or an `every` not
+// bounded by day-numbered phases or from/to): such a task reaches a group
+// only on days of the group's life.
+bool is_dated_task(const Sop& sop, const Task& task);
+
+// The life of `group`, given the SOPs it runs.
+GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group);
+
+// Every occurrence of `sop`'s tasks for `group` that lands in [from, to]
+// after on_holiday, in task order then date order; with `life`, dated tasks
+// only on days of it; never on the group's `skip` dates.
+std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
+                                          const Calendar& calendar, Date from, Date to,
+                                          const GroupLife* life = nullptr);
+
+// The inclusive date span of one group's whole plan (its phases and dated or
+// day-numbered tasks), or nullopt when some task is unbounded.
+std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group);
+
+// Renders a script or setup text for one item: {day} {date} {weekday} {group}
+// {group_name} {owner} {phase} {phase_name} {countdown} {letter}; "{{" and
+// "}}" are literal braces; %NICKNAME% is left alone.
+std::string render_placeholders(const std::string& text, const PlanItem& item);
+
+}  // namespace sopctl

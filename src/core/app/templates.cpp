@@ -1,0 +1,175 @@
+#include <sopctl/app/templates.hpp>
+#include <sopctl/load/loader.hpp>
+#include <sopctl/text/did_you_mean.hpp>
+
+#include <sopctl/base/diagnostic.hpp>
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+#include <sopctl/text/json_writer.hpp>
+#include <sopctl/text/width.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <system_error>
+
+namespace sopctl::templates {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view k_suffix = ".sop.yaml";
+
+bool is_dir(const std::string& path) {
+  std::error_code ec;
+  return fs::is_directory(path, ec);
+}
+
+// The directory of the running executable, or "" when the OS does not say.
+std::string exe_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
+}
+
+std::vector<std::string> ids_of(const std::string& dir) {
+  std::vector<std::string> ids;
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    throw Error("cannot read the template directory " + dir + ": " + ec.message());
+  }
+  for (const fs::directory_entry& entry : it) {
+    const std::string name = entry.path().filename().string();
+    if (name.size() > k_suffix.size() &&
+        name.compare(name.size() - k_suffix.size(), k_suffix.size(), k_suffix) == 0 &&
+        !entry.is_directory(ec)) {
+      ids.push_back(name.substr(0, name.size() - k_suffix.size()));
+    }
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+std::string path_of(const std::string& dir, const std::string& id) {
+  return (fs::path(dir) / (id + std::string(k_suffix))).string();
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& s : items) {
+    out += (out.empty() ? "" : ", ") + s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> candidate_dirs(std::optional<std::string_view> env,
+                                        std::string_view exe_directory) {
+  if (env && !env->empty()) {
+    return {std::string(*env)};  // an explicit choice is never second-guessed
+  }
+  std::vector<std::string> dirs;
+  if (!exe_directory.empty()) {
+    dirs.push_back((fs::path(exe_directory) / ".." / "share" / "sopctl" / "sop-templates")
+                       .lexically_normal()
+                       .string());
+  }
+#ifdef SOPCTL_SOURCE_TEMPLATES_DIR
+  dirs.emplace_back(SOPCTL_SOURCE_TEMPLATES_DIR);
+#endif
+#ifdef SOPCTL_INSTALL_TEMPLATES_DIR
+  dirs.emplace_back(SOPCTL_INSTALL_TEMPLATES_DIR);
+#endif
+  dirs.erase(std::unique(dirs.begin(), dirs.end()), dirs.end());
+  return dirs;
+}
+
+std::string find_dir() {
+  const char* env = std::getenv("SOPCTL_TEMPLATES");
+  const std::optional<std::string_view> env_value =
+      env != nullptr ? std::optional<std::string_view>(env) : std::nullopt;
+  const std::vector<std::string> dirs = candidate_dirs(env_value, exe_dir());
+  for (const std::string& dir : dirs) {
+    if (is_dir(dir)) {
+      return dir;
+    }
+  }
+  if (env != nullptr && *env != '\0') {
+    throw Error(std::string("SOPCTL_TEMPLATES=") + env + ": not a directory");
+  }
+  throw Error("cannot find the SOP templates (looked in " + join(dirs) +
+              "); set SOPCTL_TEMPLATES to the sop-templates directory");
+}
+
+TemplateInfo describe(std::string_view text, const std::string& id, const std::string& path) {
+  Diagnostics ignored;  // `sopctl check` is the place for findings
+  const Sop sop = load_sop(text, path, ignored);
+  TemplateInfo info;
+  info.id = id;
+  info.title = sop.title.value.empty() ? id : sop.title.value;
+  info.description = sop.description.value;
+  info.path = path;
+  return info;
+}
+
+std::vector<TemplateInfo> list(const std::string& dir) {
+  std::vector<TemplateInfo> out;
+  for (const std::string& id : ids_of(dir)) {
+    const std::string path = path_of(dir, id);
+    out.push_back(describe(io::read_file(path), id, path));
+  }
+  return out;
+}
+
+std::string read(const std::string& dir, const std::string& id) {
+  const std::vector<std::string> ids = ids_of(dir);
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+    std::string message = "unknown template '" + id + "'";
+    const std::string guess = text::closest_match(id, ids);
+    if (!guess.empty()) {
+      message += " (did you mean '" + guess + "'?)";
+    }
+    message += ids.empty() ? "; " + dir + " holds no templates" : "; templates: " + join(ids);
+    throw Error(message);
+  }
+  return io::read_file(path_of(dir, id));
+}
+
+std::string render_list(const std::vector<TemplateInfo>& templates) {
+  std::size_t id_width = 0;
+  std::size_t title_width = 0;
+  for (const TemplateInfo& t : templates) {
+    id_width = std::max(id_width, text::display_width(t.id));
+    title_width = std::max(title_width, text::display_width(t.title));
+  }
+  std::string out;
+  for (const TemplateInfo& t : templates) {
+    std::string line = text::pad_right(t.id, id_width) + "  ";
+    if (t.description.empty()) {
+      line += t.title;
+    } else {
+      line += text::pad_right(t.title, title_width) + "  " + t.description;
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
+std::string render_json(const std::vector<TemplateInfo>& templates) {
+  text::JsonWriter w(2);
+  w.begin_object().key("templates").begin_array();
+  for (const TemplateInfo& t : templates) {
+    w.begin_object();
+    w.key("id").value(t.id);
+    w.key("title").value(t.title);
+    w.key("description").value(t.description);
+    w.end_object();
+  }
+  w.end_array().end_object();
+  return w.str() + "\n";
+}
+
+}  // namespace sopctl::templates

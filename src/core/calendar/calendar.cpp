@@ -1,0 +1,254 @@
+#include <sopctl/calendar/calendar.hpp>
+
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+#include <sopctl/text/strings.hpp>
+#include <sopctl/text/yaml.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace sopctl::calendar {
+
+namespace {
+
+// A holiday range longer than this is a typo (2025 for 2026, say); refusing
+// it also keeps a hostile file from filling memory with millions of days.
+constexpr int k_max_range_days = 366;
+
+// docs/spec.md §1.4, copied from the State Council's notices: per year, the days off
+// and the make-up workdays as "MM-DD" or inclusive "MM-DD..MM-DD".
+struct OfficialYear {
+  int year;
+  const char* days_off;
+  const char* makeup_workdays;
+};
+constexpr OfficialYear k_official_cn[] = {
+    {2025, "01-01 01-28..02-04 04-04..04-06 05-01..05-05 05-31..06-02 10-01..10-08",
+     "01-26 02-08 04-27 09-28 10-11"},
+    {2026,
+     "01-01..01-03 02-15..02-23 04-04..04-06 05-01..05-05 06-19..06-21 09-25..09-27 10-01..10-07",
+     "01-04 02-14 02-28 05-09 09-20 10-10"},
+};
+
+// Adds the days of one k_official_cn column; the table is fixed and checked
+// by the unit tests, so it cannot hold a bad date.
+void add_official(int year, std::string_view spans, std::set<std::int32_t>& into) {
+  const std::string prefix = std::to_string(year) + '-';
+  while (!spans.empty()) {
+    const std::size_t space = std::min(spans.find(' '), spans.size());
+    const std::string_view span = spans.substr(0, space);
+    spans.remove_prefix(std::min(space + 1, spans.size()));
+    const std::size_t dots = std::min(span.find(".."), span.size());
+    const Date from = *parse_date(prefix + std::string(span.substr(0, dots)));
+    const Date to =
+        dots < span.size() ? *parse_date(prefix + std::string(span.substr(dots + 2))) : from;
+    for (Date d = from; d <= to; d = d + 1) {
+      into.insert(d.days);
+    }
+  }
+}
+
+// yaml-cpp counts columns in bytes and lines from 0; SourceLoc wants
+// characters and 1-based numbers, so count code points up to the mark.
+SourceLoc loc_of(const YAML::Mark& mark, std::string_view text, const std::string& path) {
+  if (mark.is_null() || mark.line < 0 || mark.column < 0) {
+    return SourceLoc{path, 0, 0};
+  }
+  std::size_t start = 0;
+  for (int line = 0; line < mark.line && start < text.size(); ++line) {
+    const std::size_t nl = text.find('\n', start);
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  // yaml-cpp does not count a byte order mark in the first line's columns.
+  if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") {
+    start = 3;
+  }
+  const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(mark.column));
+  int column = 1;
+  for (std::size_t i = start; i < end; ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++column;
+    }
+  }
+  return SourceLoc{path, mark.line + 1, column};
+}
+
+// "2024, 2025-2026, 2028": runs of consecutive years collapse to a span.
+// Reads the YAML of one calendar file into a Calendar under construction.
+class CalendarReader {
+public:
+  CalendarReader(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
+
+  SourceLoc loc(const YAML::Node& node) const { return loc_of(node.Mark(), m_text, m_path); }
+
+  // `holidays:` or `workdays:`; `into` is that list, `other` the opposite one.
+  void read_days(const YAML::Node& list, const std::string& key, std::set<std::int32_t>& into,
+                 const std::set<std::int32_t>& other, std::set<int>& touched) const {
+    if (list.IsNull()) {
+      return;
+    }
+    if (!list.IsSequence()) {
+      throw Error("'" + key + "' must be a list of dates, e.g. " + key +
+                      ": [\"2026-10-01..2026-10-07\", 2026-01-01]",
+                  loc(list));
+    }
+    for (const YAML::Node& entry : list) {
+      if (!entry.IsScalar()) {
+        throw Error("each '" + key +
+                        "' entry must be a date (2026-10-01) or a range (2026-10-01..2026-10-07)",
+                    loc(entry));
+      }
+      const auto [from, to] = read_range(entry);
+      for (Date d = from; d <= to; d = d + 1) {
+        if (other.contains(d.days)) {
+          throw Error(
+              format_date(d) + " is listed both in holidays and in workdays (keep it in one list)",
+              loc(entry));
+        }
+        into.insert(d.days);
+        touched.insert(d.year());
+      }
+    }
+  }
+
+  std::pair<Date, Date> read_range(const YAML::Node& entry) const {
+    const std::string& text = entry.Scalar();
+    const std::size_t dots = text.find("..");
+    if (dots == std::string::npos) {
+      const Date d = read_date(text::trim(text), entry);
+      return {d, d};
+    }
+    const std::string_view first = text::trim(std::string_view(text).substr(0, dots));
+    const std::string_view second = text::trim(std::string_view(text).substr(dots + 2));
+    if (first.empty() || second.empty() || second.find("..") != std::string_view::npos) {
+      throw Error("bad range '" + text + "': write it as 2026-10-01..2026-10-07", loc(entry));
+    }
+    const Date from = read_date(first, entry);
+    const Date to = read_date(second, entry);
+    if (to < from) {
+      throw Error("range '" + text + "' ends before it starts (write " + format_date(to) + ".." +
+                      format_date(from) + ")",
+                  loc(entry));
+    }
+    if (to - from + 1 > k_max_range_days) {
+      throw Error("range '" + text + "' spans " + std::to_string(to - from + 1) +
+                      " days; a range may span at most " + std::to_string(k_max_range_days) +
+                      " (check the years)",
+                  loc(entry));
+    }
+    return {from, to};
+  }
+
+  Date read_date(std::string_view text, const YAML::Node& entry) const {
+    const std::optional<Date> d = parse_date(text);
+    if (!d) {
+      throw Error("bad date '" + std::string(text) + "': write a real day as YYYY-MM-DD",
+                  loc(entry));
+    }
+    return *d;
+  }
+
+  std::set<int> read_years(const YAML::Node& list) const {
+    if (!list.IsSequence()) {
+      throw Error("'years' must be a list of years, e.g. years: [2026]", loc(list));
+    }
+    std::set<int> years;
+    for (const YAML::Node& entry : list) {
+      const std::string text = entry.IsScalar() ? entry.Scalar() : std::string();
+      bool ok = text.size() == 4;
+      int year = 0;
+      for (std::size_t i = 0; ok && i < text.size(); ++i) {
+        ok = text[i] >= '0' && text[i] <= '9';
+        year = year * 10 + (text[i] - '0');
+      }
+      if (!ok) {
+        throw Error("bad year '" + text + "' in years: write a year such as 2026", loc(entry));
+      }
+      years.insert(year);
+    }
+    return years;
+  }
+
+private:
+  std::string_view m_text;
+  const std::string& m_path;
+};
+
+}  // namespace
+
+Calendar builtin_cn() {
+  std::set<int> years;
+  std::set<std::int32_t> holidays;
+  std::set<std::int32_t> workdays;
+  for (const OfficialYear& y : k_official_cn) {
+    years.insert(y.year);
+    add_official(y.year, y.days_off, holidays);
+    add_official(y.year, y.makeup_workdays, workdays);
+  }
+  return Calendar("cn", std::move(years), std::move(holidays), std::move(workdays));
+}
+
+Calendar parse(std::string_view text, const std::string& path) {
+  const YAML::Node root = text::parse_yaml(text, path);
+  const CalendarReader reader(text, path);
+  if (!root.IsMap()) {
+    SourceLoc where = root.IsNull() ? SourceLoc{path, 0, 0} : reader.loc(root);
+    throw Error(
+        "a calendar file must be a mapping with holidays: and workdays: lists, e.g. "
+        "holidays: [\"2026-10-01..2026-10-07\"]",
+        std::move(where));
+  }
+
+  std::set<std::int32_t> holidays;
+  std::set<std::int32_t> workdays;
+  std::set<int> touched;
+  std::optional<std::set<int>> years;
+  std::set<std::string> seen;
+  for (const auto& item : root) {
+    const YAML::Node& key = item.first;
+    const YAML::Node& value = item.second;
+    if (!key.IsScalar()) {
+      throw Error("a calendar key must be one of holidays, workdays, years or name",
+                  reader.loc(key));
+    }
+    const std::string& name = key.Scalar();
+    if (!seen.insert(name).second) {
+      throw Error("duplicate key '" + name + "' (merge the two into one)", reader.loc(key));
+    }
+    if (name == "holidays") {
+      reader.read_days(value, name, holidays, workdays, touched);
+    } else if (name == "workdays") {
+      reader.read_days(value, name, workdays, holidays, touched);
+    } else if (name == "years") {
+      years = reader.read_years(value);
+    } else if (name == "name") {
+      if (!value.IsScalar()) {
+        throw Error("'name' must be a text, e.g. name: cn-2027", reader.loc(value));
+      }
+    } else {
+      throw Error("unknown key '" + name + "' (expected holidays, workdays, years or name)",
+                  reader.loc(key));
+    }
+  }
+  // The path, not `name:`, goes into messages: it is what the user can open.
+  return Calendar(path, years ? std::move(*years) : std::move(touched), std::move(holidays),
+                  std::move(workdays));
+}
+
+Calendar load(const std::string& spec) {
+  if (spec.empty()) {
+    return Calendar();
+  }
+  if (spec == "cn") {
+    return builtin_cn();
+  }
+  return parse(io::read_file(spec), spec);
+}
+
+}  // namespace sopctl::calendar

@@ -1,0 +1,261 @@
+#include <sopctl/text/csv.hpp>
+
+#include <sopctl/base/error.hpp>
+#include <sopctl/text/strings.hpp>
+#include <sopctl/text/utf8.hpp>
+
+#include <algorithm>
+#include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+namespace sopctl::csv {
+
+namespace {
+
+// First ',', CR or LF in [p, end), or end. Fields are short: one 16-byte
+// compare usually finds the delimiter.
+inline const char* find_delimiter(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i lf = _mm_set1_epi8('\n');
+  const __m128i cr = _mm_set1_epi8('\r');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, lf)),
+                                     _mm_cmpeq_epi8(v, cr));
+    const int mask = _mm_movemask_epi8(hit);
+    if (mask != 0) {
+      return p + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+    p += 16;
+  }
+#endif
+  while (p < end && *p != ',' && *p != '\n' && *p != '\r') {
+    ++p;
+  }
+  return p;
+}
+
+// Line breaks in [p, end): LF, CRLF and a lone CR each count one.
+std::int64_t count_line_breaks(const char* p, const char* end) {
+  std::int64_t n = 0;
+  for (; p < end; ++p) {
+    if (*p == '\n' || (*p == '\r' && (p + 1 == end || p[1] != '\n'))) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+}  // namespace
+
+std::string invalid_utf8_message() {
+  return "invalid UTF-8 (a file saved by Excel in China is often GBK: try --encoding gbk, "
+         "or gb18030)";
+}
+
+bool Record::blank() const {
+  return std::all_of(fields.begin(), fields.end(), [](std::string_view f) { return f.empty(); });
+}
+
+Reader::Reader(std::string_view text, std::string path, std::size_t offset, std::int64_t line)
+    : m_begin(text.data()),
+      m_p(text.data() + std::min(offset, text.size())),
+      m_end(text.data() + text.size()),
+      m_path(std::move(path)),
+      m_line(line) {}
+
+void Reader::fail(const std::string& message, std::int64_t line, const char* at) const {
+  int column = 0;
+  if (at != nullptr) {
+    // Characters from the start of `at`'s line (only on this error path).
+    const char* start = at;
+    while (start > m_begin && start[-1] != '\n' && start[-1] != '\r') {
+      --start;
+    }
+    column = 1;
+    for (const char* c = start; c < at; ++c) {
+      column += (static_cast<unsigned char>(*c) & 0xC0) != 0x80 ? 1 : 0;
+    }
+  }
+  throw Error(message, SourceLoc{m_path, static_cast<int>(line), column});
+}
+
+bool Reader::next(Record& rec) {
+  const char* const end = m_end;
+  const char* p = m_p;
+  // Empty lines are not records.
+  while (p < end && (*p == '\n' || *p == '\r')) {
+    p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+    ++m_line;
+  }
+  if (p >= end) {
+    m_p = p;
+    return false;
+  }
+  rec.fields.clear();
+  rec.line = m_line;
+  rec.begin = static_cast<std::size_t>(p - m_begin);
+  m_scratch.clear();
+  m_fixups.clear();
+  const char* const start = p;
+  for (;;) {
+    if (p < end && *p == '"') {
+      p = read_quoted(p, rec);
+    } else {
+      const char* q = find_delimiter(p, end);
+      rec.fields.emplace_back(p, static_cast<std::size_t>(q - p));
+      p = q;
+    }
+    if (p >= end) {
+      break;
+    }
+    if (*p == ',') {
+      ++p;
+      continue;
+    }
+    p += (*p == '\r' && p + 1 < end && p[1] == '\n') ? 2 : 1;
+    ++m_line;
+    break;
+  }
+  if (m_validate) {
+    const std::size_t bad =
+        text::find_invalid_utf8(std::string_view(start, static_cast<std::size_t>(p - start)));
+    if (bad != std::string_view::npos) {
+      fail(invalid_utf8_message(), rec.line + count_line_breaks(start, start + bad));
+    }
+  }
+  for (const Fixup& f : m_fixups) {
+    rec.fields[f.field] = std::string_view(m_scratch.data() + f.offset, f.size);
+  }
+  rec.end = static_cast<std::size_t>(p - m_begin);
+  m_p = p;
+  return true;
+}
+
+// p is at the opening quote; returns the position after the closing quote.
+const char* Reader::read_quoted(const char* p, Record& rec) {
+  const char* const end = m_end;
+  const char* const body = p + 1;
+  const std::int64_t opened = m_line;
+  bool escaped = false;
+  const char* q = body;
+  for (;;) {
+    q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
+    if (q == nullptr) {
+      fail("unterminated quoted field: the '\"' opened here is never closed", opened, p);
+    }
+    if (q + 1 < end && q[1] == '"') {
+      escaped = true;
+      q += 2;
+      continue;
+    }
+    break;
+  }
+  const bool has_cr = std::memchr(body, '\r', static_cast<std::size_t>(q - body)) != nullptr;
+  m_line += count_line_breaks(body, q);
+  if (escaped || has_cr) {
+    // Unescape "" and store line breaks as LF, whatever the file used.
+    const std::size_t offset = m_scratch.size();
+    for (const char* s = body; s < q; ++s) {
+      if (*s == '"') {
+        ++s;  // the first of a "" pair
+        m_scratch += '"';
+      } else if (*s == '\r') {
+        if (s + 1 < q && s[1] == '\n') {
+          ++s;
+        }
+        m_scratch += '\n';
+      } else {
+        m_scratch += *s;
+      }
+    }
+    m_fixups.push_back(Fixup{rec.fields.size(), offset, m_scratch.size() - offset});
+    rec.fields.emplace_back();
+  } else {
+    rec.fields.emplace_back(body, static_cast<std::size_t>(q - body));
+  }
+  const char* after = q + 1;
+  if (after < end && *after != ',' && *after != '\n' && *after != '\r') {
+    fail(
+        "unexpected text after the closing '\"' of a quoted field (write a quote inside a quoted "
+        "field as \"\")",
+        m_line);
+  }
+  return after;
+}
+
+std::optional<std::size_t> Header::find(std::string_view name) const {
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == name) {
+      return i;
+    }
+  }
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  const std::string_view want = text::trim(name);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    const std::string_view have = text::trim(names[i]);
+    if (have.size() == want.size() &&
+        std::equal(have.begin(), have.end(), want.begin(),
+                   [&](char a, char b) { return lower(a) == lower(b); })) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string Header::joined() const {
+  // For messages: a header line of megabytes must not become one.
+  constexpr std::size_t k_max = 200;
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && out.size() <= k_max; ++i) {
+    out += (i ? "," : "") + names[i];
+  }
+  if (out.size() > k_max) {
+    std::size_t cut = k_max;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;  // not inside a UTF-8 character
+    }
+    out.resize(cut);
+    out += "...";
+  }
+  return out;
+}
+
+Header read_header(std::string_view text, const std::string& path) {
+  Reader reader(text, path);
+  Record rec;
+  if (!reader.next(rec)) {
+    throw Error("empty file: expected a header line", SourceLoc{path, 1, 0});
+  }
+  Header h;
+  h.names.assign(rec.fields.begin(), rec.fields.end());
+  h.data_offset = reader.offset();
+  h.data_line = reader.line();
+  return h;
+}
+
+std::vector<std::size_t> line_splits(std::string_view text, std::size_t from, std::size_t to,
+                                     std::size_t parts) {
+  std::vector<std::size_t> splits{from};
+  if (parts <= 1 || to <= from) {
+    return splits;
+  }
+  const std::size_t step = (to - from) / parts;
+  for (std::size_t i = 1; i < parts; ++i) {
+    const std::size_t guess = from + i * step;
+    const std::size_t lf = text.find('\n', std::max(guess, splits.back()));
+    if (lf == std::string_view::npos || lf + 1 >= to) {
+      break;
+    }
+    if (lf + 1 > splits.back()) {
+      splits.push_back(lf + 1);
+    }
+  }
+  return splits;
+}
+
+}  // namespace sopctl::csv

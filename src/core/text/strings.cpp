@@ -1,0 +1,43 @@
+#include <sopctl/text/strings.hpp>
+
+#include <algorithm>
+#include <cctype>
+
+namespace sopctl::text {
+
+std::string_view trim(std::string_view s) {
+  constexpr std::string_view k_space = " \t\r\n";
+  const std::size_t first = s.find_first_not_of(k_space);
+  if (first == std::string_view::npos) {
+    return {};
+  }
+  return s.substr(first, s.find_last_not_of(k_space) - first + 1);
+}
+
+bool ends_with_nocase(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) {
+    return false;
+  }
+  const std::string_view tail = s.substr(s.size() - suffix.size());
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(tail[i])) !=
+        std::tolower(static_cast<unsigned char>(suffix[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string shorten(std::string_view s) {
+  std::size_t cut = std::min<std::size_t>(s.size(), 40);
+  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 character
+  }
+  std::string out;
+  for (const char c : s.substr(0, cut)) {
+    out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
+  }
+  return cut < s.size() ? out + "..." : out;
+}
+
+}  // namespace sopctl::text

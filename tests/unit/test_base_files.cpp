@@ -1,0 +1,64 @@
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/files.hpp>
+
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+using namespace sopctl;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string tmpl = (fs::temp_directory_path() / "sopctl-test-XXXXXX").string();
+    path = ::mkdtemp(tmpl.data());
+  }
+  ~TempDir() { fs::remove_all(path); }
+  std::size_t entries() const {
+    return static_cast<std::size_t>(
+        std::distance(fs::directory_iterator(path), fs::directory_iterator()));
+  }
+};
+
+}  // namespace
+
+TEST_CASE("io::write_file_atomic") {
+  TempDir dir;
+  const std::string file = (dir.path / "plan.csv").string();
+  SUBCASE("writes and replaces, leaving no temporary file") {
+    io::write_file_atomic(file, "one\n");
+    CHECK(io::read_file(file) == "one\n");
+    io::write_file_atomic(file, "two\n");
+    CHECK(io::read_file(file) == "two\n");
+    CHECK(dir.entries() == 1);
+  }
+  SUBCASE("a directory that does not exist is an error naming the file") {
+    const std::string bad = (dir.path / "no" / "plan.csv").string();
+    try {
+      io::write_file_atomic(bad, "x");
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(std::string(e.what()).rfind("cannot write " + bad + ": ", 0) == 0);
+    }
+  }
+}
+
+TEST_CASE("io::read_file") {
+  SUBCASE("a missing file names the file and the reason") {
+    try {
+      io::read_file("/nonexistent/x.sop.yaml");
+      FAIL("expected an error");
+    } catch (const Error& e) {
+      CHECK(e.format() ==
+            "sopctl: error: cannot read /nonexistent/x.sop.yaml: No such file or directory");
+    }
+  }
+  SUBCASE("a directory is not a file") {
+    CHECK_THROWS_AS(io::read_file("/"), Error);
+  }
+}

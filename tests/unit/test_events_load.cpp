@@ -1,0 +1,228 @@
+#include <sopctl/base/error.hpp>
+#include <sopctl/base/timestamp.hpp>
+#include <sopctl/events/events.hpp>
+#include <sopctl/text/utf8.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using sopctl::Error;
+namespace csv = sopctl::csv;
+namespace events = sopctl::events;
+
+namespace {
+
+events::EventLog load(const std::string& text, events::LoadOptions opts = {}) {
+  const std::string_view body = sopctl::text::strip_bom(text);
+  const csv::Header header = csv::read_header(body, "ev.csv");
+  return events::load(body, "ev.csv", header, opts);
+}
+
+std::string error_of(const std::string& text, events::LoadOptions opts = {}) {
+  try {
+    load(text, opts);
+  } catch (const Error& e) {
+    return e.format();
+  }
+  return "no error";
+}
+
+// "user:event@ts" per event, grouped by user as loaded.
+std::vector<std::string> describe(const events::EventLog& log) {
+  std::vector<std::string> out;
+  bool grouped = true;
+  for (std::size_t u = 0; u < log.user_count(); ++u) {
+    for (std::size_t i = log.user_begin[u]; i < log.user_begin[u + 1]; ++i) {
+      const events::Event& e = log.events[i];
+      grouped = grouped && e.user == u;
+      out.push_back(std::string(log.users[e.user]) + ":" + std::string(log.names[e.name]) + "@" +
+                    sopctl::format_local_time(e.ts));
+    }
+  }
+  CHECK(grouped);
+  return out;
+}
+
+// Many rows with a quoted multi-line field in the middle, so that parallel
+// readers get chunks that meet inside quotes.
+std::string big_log(std::size_t rows, bool quoted_lines) {
+  std::string text = "user_id,event,ts,note\n";
+  for (std::size_t i = 0; i < rows; ++i) {
+    text += "u" + std::to_string(i % 997) + "," + (i % 3 == 0 ? "view" : "order") + ",2026-12-0" +
+            std::to_string(1 + i % 9) + "T08:00:" + (i % 60 < 10 ? "0" : "") +
+            std::to_string(i % 60) + ",";
+    if (quoted_lines && i % 50 == 0) {
+      text += "\"a\n\"\"quoted\"\"\nnote, with\ncommas\n" + std::string(i % 7 * 40, 'x') + "\"\n";
+    } else {
+      text += "plain\n";
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("events::load") {
+  const std::string text =
+      "user_id,event,ts,channel\n"
+      "u2,view,2026-12-03 09:00:00,douyin\n"
+      "u1,view,2026-12-03T08:00:00,wechat\n"
+      "u1,read,2026-12-03T08:05:00,wechat\n"
+      "u2,order,2026-12-03T01:30:00Z,sms\n"
+      "u1,order,2026-12-04T08:00:00+08:00,wechat\n";
+
+  SUBCASE("grouped by user in order of appearance, file order within a user") {
+    const auto log = load(text);
+    CHECK(describe(log) ==
+          std::vector<std::string>{"u2:view@2026-12-03T09:00:00", "u2:order@2026-12-03T01:30:00",
+                                   "u1:view@2026-12-03T08:00:00", "u1:read@2026-12-03T08:05:00",
+                                   "u1:order@2026-12-04T00:00:00"});  // no zone: UTC
+    CHECK(log.rows == 5);
+    CHECK(sopctl::format_local_time(*log.min_ts) == "2026-12-03T01:30:00");
+    CHECK(sopctl::format_local_time(*log.max_ts) == "2026-12-04T00:00:00");
+  }
+  SUBCASE("offsets are converted to the local zone") {
+    const auto zone = sopctl::TimeZone::load("Asia/Shanghai");
+    events::LoadOptions opts;
+    opts.zone = &*zone;
+    const auto log = load(text, opts);
+    CHECK(describe(log)[1] == "u2:order@2026-12-03T09:30:00");
+    CHECK(describe(log)[4] == "u1:order@2026-12-04T08:00:00");
+  }
+  SUBCASE("only kept events, ids in the order asked; extra columns by name") {
+    events::LoadOptions opts;
+    opts.keep = {"order", "view", "order"};
+    opts.extra_columns = {"channel"};
+    const auto log = load(text, opts);
+    REQUIRE(log.names.size() == 2);
+    CHECK(log.names[0] == "order");
+    CHECK(log.names[1] == "view");
+    REQUIRE(log.events.size() == 4);
+    CHECK(log.rows == 5);
+    const auto& ch = log.extra[0];
+    CHECK(ch.name == "channel");
+    std::vector<std::string> values;
+    for (std::size_t i = 0; i < log.events.size(); ++i) {
+      values.push_back(std::string(ch.values[ch.value_of[i]]));
+    }
+    CHECK(values == std::vector<std::string>{"douyin", "sms", "wechat", "wechat"});
+  }
+  SUBCASE("renamed columns") {
+    events::LoadOptions opts;
+    opts.columns = {"uid", "action", "time"};
+    const auto log = load("time,action,uid\n2026-12-03 08:00,view,a\n", opts);
+    CHECK(describe(log) == std::vector<std::string>{"a:view@2026-12-03T08:00:00"});
+  }
+  SUBCASE("rows without a user are counted and skipped; blank rows ignored") {
+    const auto log =
+        load("user_id,event,ts\n,view,2026-12-03 08:00:00\n,,\nb,view,2026-12-03 08:00:00\n");
+    CHECK(log.rows_without_user == 1);
+    CHECK(log.rows == 2);
+    CHECK(log.events.size() == 1);
+  }
+}
+
+TEST_CASE("events::load errors name the file and line") {
+  SUBCASE("a missing column") {
+    CHECK(error_of("user_id,event,time\nu,view,2026-12-03 08:00:00\n") ==
+          "ev.csv:1: error: no column 'ts' in the header (user_id,event,time); name the column "
+          "with --time-col");
+  }
+  SUBCASE("a bad timestamp") {
+    CHECK(error_of("user_id,event,ts\nu,view,2026-12-03 08:00:00\nu,view,2026-13-03 08:00:00\n") ==
+          "ev.csv:3: error: bad timestamp '2026-13-03 08:00:00' in column 'ts' (expected ISO "
+          "8601 local time such as 2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with "
+          "+08:00)");
+  }
+  SUBCASE("a row with too few fields") {
+    CHECK(error_of("user_id,event,ts\n\"multi\nline\",view,2026-12-03 08:00:00\nu,view\n") ==
+          "ev.csv:4: error: 2 fields where the header has 3");
+  }
+  SUBCASE("a broken quote") {
+    CHECK(
+        error_of("user_id,event,ts\nu,\"view,2026-12-03 08:00:00\nu,view,2026-12-03 08:00:00\n") ==
+        "ev.csv:2: error: unterminated quoted field: the '\"' opened here is never "
+        "closed");
+  }
+  SUBCASE("the line is right in a later chunk of a parallel read") {
+    std::string text = big_log(40000, true);
+    text += "u1,view,yesterday,plain\n";
+    events::LoadOptions opts;
+    opts.threads = 3;
+    std::int64_t lines = 0;
+    for (const char c : text) {
+      lines += c == '\n';
+    }
+    CHECK(error_of(text, opts) ==
+          "ev.csv:" + std::to_string(lines) +
+              ": error: bad timestamp 'yesterday' in column 'ts' (expected ISO 8601 local time "
+              "such as 2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)");
+  }
+}
+
+TEST_CASE("events::load in parallel gives the same log as one thread") {
+  for (const bool quoted : {false, true}) {
+    CAPTURE(quoted);
+    const std::string text = big_log(30000, quoted);
+    events::LoadOptions one;
+    one.threads = 1;
+    one.extra_columns = {"note"};
+    const auto a = load(text, one);
+    for (const unsigned threads : {2U, 3U, 7U}) {
+      CAPTURE(threads);
+      events::LoadOptions many = one;
+      many.threads = threads;
+      const auto b = load(text, many);
+      CHECK(describe(a) == describe(b));
+      CHECK(a.rows == b.rows);
+      auto notes = [](const events::EventLog& log) {
+        std::vector<std::string_view> v;
+        for (std::size_t i = 0; i < log.events.size(); ++i) {
+          v.push_back(log.extra[0].values[log.extra[0].value_of[i]]);
+        }
+        return v;
+      };
+      CHECK(notes(a) == notes(b));
+    }
+  }
+}
+
+TEST_CASE("timestamps") {
+  using sopctl::parse_timestamp;
+  auto local = [](std::string_view s) -> std::string {
+    sopctl::LocalTimeParser p(nullptr);
+    const auto t = p.parse(s);
+    return t ? sopctl::format_local_time(*t) : "invalid";
+  };
+  CHECK(local("2026-12-03T08:00:00") == "2026-12-03T08:00:00");
+  CHECK(local("2026-12-03 08:00:00") == "2026-12-03T08:00:00");
+  CHECK(local("2026-12-03 08:00") == "2026-12-03T08:00:00");
+  CHECK(local("2026/12/3 8:05") == "2026-12-03T08:05:00");
+  CHECK(local("2026-12-03") == "2026-12-03T00:00:00");
+  CHECK(local("2026-12-03T08:00:00.250") == "2026-12-03T08:00:00");
+  CHECK(local("2026-12-03T08:00:00Z") == "2026-12-03T08:00:00");  // null zone: UTC
+  CHECK(local("2026-12-03T08:00:00+08:00") == "2026-12-03T00:00:00");
+  CHECK(local("2026-12-03T08:00:00-0130") == "2026-12-03T09:30:00");
+  CHECK(local("2028-02-29T23:59:59") == "2028-02-29T23:59:59");
+  for (const char* bad :
+       {"", "2026-02-29T08:00:00", "2026-12-03T24:00:00", "2026-12-03T08:60:00",
+        "2026-12-03X08:00:00", "2026-12-03T08:00:00+25:00", "2026-12-03T08:00:00 junk",
+        "03/12/2026 08:00", "yesterday", "2026-12-03T08:00:0"}) {
+    CAPTURE(bad);
+    CHECK(local(bad) == "invalid");
+  }
+  SUBCASE("with a zone") {
+    const auto zone = sopctl::TimeZone::load("Asia/Shanghai");
+    sopctl::LocalTimeParser p(&*zone);
+    CHECK(sopctl::format_local_time(*p.parse("2026-12-03T00:00:00Z")) == "2026-12-03T08:00:00");
+    CHECK(sopctl::format_local_time(*p.parse("2026-12-03 08:00:00")) == "2026-12-03T08:00:00");
+  }
+  SUBCASE("parse_timestamp keeps the offset") {
+    const auto t = parse_timestamp("2026-12-03T08:00:00+08:00");
+    REQUIRE(t);
+    CHECK(t->offset == 8 * 3600);
+    CHECK_FALSE(parse_timestamp("2026-12-03T08:00:00")->offset);
+  }
+}
