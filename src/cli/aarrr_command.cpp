@@ -6,6 +6,7 @@
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/timezone.hpp>
 #include <sopctl/events/events.hpp>
+#include <sopctl/funnel/funnel.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/text/csv.hpp>
 
@@ -29,7 +30,7 @@ struct AarrrOptions {
   std::string by;
   std::string tz;
   bool unbounded = false;
-  std::string activation_window = "7d";
+  std::string activation_window;  // empty: the SOP's funnel window, else 7d
   std::string amount_col = "amount";
   std::string referrer_col = "referrer";
   bool amount_col_given = false;
@@ -130,7 +131,12 @@ int run_aarrr(const AarrrOptions& o) {
   }
   aarrr::require_acquisition(spec.mapping, sop ? sop->metrics.loc : SourceLoc{});
   spec.activation_window =
-      parse_window_option("--activation-window", o.activation_window).value_or(aarrr::k_no_window);
+      parse_window_option("--activation-window",
+                          !o.activation_window.empty() ? o.activation_window
+                          : sop && !sop->funnel_window.value.empty()
+                              ? sop->funnel_window.value
+                              : std::string(funnel::k_default_window_text))
+          .value_or(aarrr::k_no_window);
   spec.unbounded = o.unbounded;
   spec.cohort = *aarrr::parse_cohort_unit(o.cohort);
   if (o.periods >= 0) {
@@ -272,7 +278,7 @@ Runner setup_aarrr(CLI::App& app) {
                 "Retention on or after day N (and period K), not only on it");
   cmd->add_option("--activation-window", opts->activation_window,
                   "Activation counts within this time of acquisition, inclusive (or none)")
-      ->default_str("7d")
+      ->default_str("7d, or the SOP's funnel window")
       ->type_name("DURATION");
   cmd->add_option("--amount-col", opts->amount_col, "Column of revenue amounts")
       ->default_str("amount")

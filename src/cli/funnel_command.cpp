@@ -26,8 +26,8 @@ struct FunnelOptions {
   std::string input;
   std::string steps;
   std::string sop;
-  std::string window = "7d";
-  std::string mode = "ordered";
+  std::string window;  // empty: the SOP's funnel window, else funnel::k_default_window_text
+  std::string mode;    // empty: the SOP's funnel mode, else ordered
   std::string by;
   std::string fail_below;
   std::string encoding = "utf-8";
@@ -147,8 +147,20 @@ int run_funnel(const FunnelOptions& o) {
       throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c", SourceLoc{o.sop});
     }
   }
-  spec.window = parse_window_option("--window", o.window).value_or(funnel::k_no_window);
-  spec.mode = *funnel::parse_mode(o.mode);
+  // Flags win over the SOP's funnel: {window, mode}, which win over the defaults.
+  const bool sop_window = sop && !sop->funnel_window.value.empty();
+  const std::string window = !o.window.empty() ? o.window
+                             : sop_window      ? sop->funnel_window.value
+                                               : std::string(funnel::k_default_window_text);
+  spec.window = parse_window_option("--window", window).value_or(funnel::k_no_window);
+  const bool sop_mode = o.mode.empty() && sop && !sop->funnel_mode.value.empty();
+  const std::string mode = !o.mode.empty() ? o.mode : sop_mode ? sop->funnel_mode.value : "ordered";
+  const auto parsed_mode = funnel::parse_mode(mode);
+  if (!parsed_mode) {
+    throw Error("unknown funnel mode '" + mode + "' (ordered, strict or any)",
+                sop_mode ? sop->funnel_mode.loc : SourceLoc{});
+  }
+  spec.mode = *parsed_mode;
   const bool fail_check = !o.fail_below.empty();
   const double fail_below = fail_check ? parse_rate(o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);
@@ -251,12 +263,12 @@ Runner setup_funnel(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_option("--window", opts->window,
                   "Time from step 1 within which later steps count (s, m, h, d; or none)")
-      ->default_str("7d")
+      ->default_str(std::string(funnel::k_default_window_text) + ", or the SOP's funnel window")
       ->type_name("DURATION");
   cmd->add_option("--mode", opts->mode,
                   "ordered: steps in order; strict: no other step in between; any: any order")
       ->check(CLI::IsMember({"ordered", "strict", "any"}))
-      ->default_str("ordered");
+      ->default_str("ordered, or the SOP's funnel mode");
   cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
       ->type_name("COL");
   cmd->add_option("--fail-below", opts->fail_below,

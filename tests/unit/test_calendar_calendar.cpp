@@ -207,8 +207,8 @@ TEST_CASE("calendar::parse") {
   }
   SUBCASE("an unknown key") {
     CHECK(parse_error("holiday: [2026-01-01]\n") ==
-          "cal.yaml:1:1: error: unknown key 'holiday' (expected holidays, workdays, years or "
-          "name)");
+          "cal.yaml:1:1: error: unknown key 'holiday' (expected holidays, workdays, years, "
+          "name or version)");
   }
   SUBCASE("a duplicate key") {
     CHECK(parse_error("holidays: [2026-01-01]\nholidays: [2026-01-02]\n") ==

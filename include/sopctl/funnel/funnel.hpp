@@ -14,6 +14,11 @@
 
 namespace sopctl::funnel {
 
+// The window when neither --window nor the SOP's funnel: gives one: 7 days,
+// written "7d" in --help.
+inline constexpr std::int64_t k_default_window = 7 * 86400;
+inline constexpr const char* k_default_window_text = "7d";
+
 enum class Mode {
   ordered,  // steps in order, timestamps non-decreasing
   strict,   // ordered, and no other funnel step between consecutive steps
@@ -28,7 +33,7 @@ constexpr std::size_t k_max_steps = 32;
 
 struct Spec {
   std::vector<std::string> steps;   // event names; one may repeat (view,view,order)
-  std::int64_t window = 7 * 86400;  // seconds, inclusive; k_no_window: unlimited
+  std::int64_t window = k_default_window;  // seconds, inclusive; k_no_window: unlimited
   Mode mode = Mode::ordered;
 };
 

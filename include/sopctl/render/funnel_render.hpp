@@ -13,7 +13,7 @@ struct FunnelRenderOptions {
   bool color = false;  // ANSI colour (table only)
   std::string input;   // the input's path ("-": stdin)
   funnel::Mode mode = funnel::Mode::ordered;
-  std::int64_t window = 7 * 86400;  // funnel::k_no_window: none
+  std::int64_t window = funnel::k_default_window;  // funnel::k_no_window: none
   std::optional<funnel::GoalCheck> goal;
 };
 

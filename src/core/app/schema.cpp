@@ -20,6 +20,16 @@ constexpr std::string_view k_schema = R"json({
   "additionalProperties": false,
   "required": ["sop", "tasks"],
   "properties": {
+    "version": {
+      "description": "The file format version (文件格式版本); this sopctl reads 1.",
+      "type": "integer",
+      "enum": [1]
+    },
+    "anchor": {
+      "description": "A dated SOP's main day (e.g. 双12 is 2026-12-12): {countdown} counts to it.",
+      "type": "string",
+      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+    },
     "sop": {
       "description": "The SOP's id, unique across loaded files; groups in the roster name it in their `sop:`. Lowercase letters, digits, '-' and '_'.",
       "type": ["string", "integer"],
@@ -174,9 +184,15 @@ constexpr std::string_view k_schema = R"json({
       }
     },
     "funnel": {
-      "description": "Default funnel steps (漏斗) for `sopctl funnel --sop`, in order, e.g. [join_group, read, signup, order].",
-      "type": ["array", "string"],
-      "items": {"type": "string"}
+      "description": "Default funnel steps (漏斗) for `sopctl funnel --sop`, in order, e.g. [join_group, read, signup, order]; or {steps, window, mode}.",
+      "oneOf": [
+        {"type": ["array", "string"], "items": {"type": "string"}},
+        {"type": "object", "additionalProperties": false, "required": ["steps"],
+         "properties": {
+           "steps": {"type": "array", "items": {"type": "string"}},
+           "window": {"type": "string", "pattern": "^[0-9]+[smhd]$"},
+           "mode": {"type": "string", "enum": ["ordered", "strict", "any"]}}}
+      ]
     },
     "metrics": {
       "description": "Event names per AARRR stage (海盗指标) for `sopctl aarrr --sop`.",

@@ -227,12 +227,19 @@ Calendar parse(std::string_view text, const std::string& path) {
       reader.read_days(value, name, workdays, holidays, touched);
     } else if (name == "years") {
       years = reader.read_years(value);
+    } else if (name == "version") {
+      if (!value.IsScalar() || value.Scalar() != "1") {
+        throw Error("calendar file format version " +
+                        (value.IsScalar() ? value.Scalar() : std::string("?")) +
+                        ": this sopctl reads version 1",
+                    reader.loc(value));
+      }
     } else if (name == "name") {
       if (!value.IsScalar()) {
         throw Error("'name' must be a text, e.g. name: cn-2027", reader.loc(value));
       }
     } else {
-      throw Error("unknown key '" + name + "' (expected holidays, workdays, years or name)",
+      throw Error("unknown key '" + name + "' (expected holidays, workdays, years, name or version)",
                   reader.loc(key));
     }
   }

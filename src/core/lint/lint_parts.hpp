@@ -128,7 +128,7 @@ struct SopSchedule {
 // Builds the contexts of `sop` (roster groups using it, else the example
 // group) and hands each distinct expansion to `visit`, in roster order, one
 // at a time. Contexts whose span the calendar does not cover are left out
-// (the CLI reports that separately).
+// (calendar_coverage() reports them).
 //
 // Groups usually share few open dates, and most tasks (day numbers, `every:
 // day` within day-numbered bounds, no on_holiday moves) fall on the same
@@ -151,6 +151,10 @@ void craft_static_rules(const Sop& sop, const EffectiveLimits& limits,
                         Reporter& out);                          // rules_craft.cpp
 void phase_rules(const Sop& sop, Reporter& out);                 // rules_phases.cpp
 void outside_phase(const SopSchedule& schedule, Reporter& out);  // rules_phases.cpp
+// calendar-coverage (rules_coverage.cpp): a group's plan reaching a year the
+// calendar lacks, measured as `plan` measures it (group_span, group life).
+void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster,
+                       const Calendar& calendar, Reporter& out);
 
 // too-many-posts, same-minute, sell-before-trust, holiday-collision
 // (rules_schedule.cpp): fed one expansion at a time, each finding once per task.

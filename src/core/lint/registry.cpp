@@ -98,6 +98,12 @@ std::vector<RuleInfo> make_rules() {
                 "`day:`, `days:` or day-numbered phases needs `open: YYYY-MM-DD` in the roster. "
                 "Without it the group has no plan."),
 
+      structure("calendar-coverage", "a group's plan reaches a year the calendar does not cover",
+                "`plan` refuses to guess which days are holidays in a year its calendar does not "
+                "cover, so `check` reports it too: give a calendar file for that year (see "
+                "`sopctl calendar`), or plan a range inside the covered years. The group's "
+                "schedule rules are not run over the uncovered days."),
+
       // Platform: WeCom would reject or throttle what the SOP asks for.
       platform("message-too-long", "a message over WeCom's 4000-byte limit",
                "WeCom rejects a text message longer than 4000 bytes of UTF-8 (about 1333 "

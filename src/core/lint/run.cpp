@@ -33,6 +33,9 @@ void run_rules(const Input& input, Diagnostics& diags) {
     detail::outside_phase(schedule, out);
     detail::mass_send_quota(schedule, out);
   }
+  if (input.roster != nullptr) {
+    detail::calendar_coverage(*input.sops, *input.roster, calendar, out);
+  }
 }
 
 }  // namespace sopctl::lint

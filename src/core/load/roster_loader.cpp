@@ -1,6 +1,7 @@
 // load_roster_yaml(): `staff:` and `groups:` of a YAML roster (docs/spec.md §1.3).
 
 #include "roster_parts.hpp"
+#include "sop_parts.hpp"
 #include "yaml_walk.hpp"
 
 #include <sopctl/load/loader.hpp>
@@ -149,7 +150,10 @@ void load_roster_yaml(std::string_view text, const std::string& path, Roster& ro
              "a roster file must be a mapping with staff and groups");
     return;
   }
-  const auto fields = r.fields(root, {"staff", "groups"});
+  const auto fields = r.fields(root, {"version", "staff", "groups"});
+  if (const Field* v = fields.get("version")) {
+    load::read_version(r, *v);
+  }
   if (const Field* s = fields.get("staff")) {
     read_staff(r, *s, roster);
   }
