@@ -131,11 +131,10 @@ int run_aarrr(const AarrrOptions& o) {
   }
   aarrr::require_acquisition(spec.mapping, sop ? sop->metrics.loc : SourceLoc{});
   spec.activation_window =
-      parse_window_option("--activation-window",
-                          !o.activation_window.empty() ? o.activation_window
-                          : sop && !sop->funnel_window.value.empty()
-                              ? sop->funnel_window.value
-                              : std::string(funnel::k_default_window_text))
+      parse_window_option("--activation-window", !o.activation_window.empty() ? o.activation_window
+                                                 : sop && !sop->funnel_window.value.empty()
+                                                     ? sop->funnel_window.value
+                                                     : std::string(funnel::k_default_window_text))
           .value_or(aarrr::k_no_window);
   spec.unbounded = o.unbounded;
   spec.cohort = *aarrr::parse_cohort_unit(o.cohort);

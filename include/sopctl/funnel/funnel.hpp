@@ -32,7 +32,7 @@ constexpr std::int64_t k_no_window = -1;
 constexpr std::size_t k_max_steps = 32;
 
 struct Spec {
-  std::vector<std::string> steps;   // event names; one may repeat (view,view,order)
+  std::vector<std::string> steps;          // event names; one may repeat (view,view,order)
   std::int64_t window = k_default_window;  // seconds, inclusive; k_no_window: unlimited
   Mode mode = Mode::ordered;
 };

@@ -239,8 +239,9 @@ Calendar parse(std::string_view text, const std::string& path) {
         throw Error("'name' must be a text, e.g. name: cn-2027", reader.loc(value));
       }
     } else {
-      throw Error("unknown key '" + name + "' (expected holidays, workdays, years, name or version)",
-                  reader.loc(key));
+      throw Error(
+          "unknown key '" + name + "' (expected holidays, workdays, years, name or version)",
+          reader.loc(key));
     }
   }
   // The path, not `name:`, goes into messages: it is what the user can open.

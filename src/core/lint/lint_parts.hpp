@@ -153,8 +153,8 @@ void phase_rules(const Sop& sop, Reporter& out);                 // rules_phases
 void outside_phase(const SopSchedule& schedule, Reporter& out);  // rules_phases.cpp
 // calendar-coverage (rules_coverage.cpp): a group's plan reaching a year the
 // calendar lacks, measured as `plan` measures it (group_span, group life).
-void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster,
-                       const Calendar& calendar, Reporter& out);
+void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
+                       Reporter& out);
 
 // too-many-posts, same-minute, sell-before-trust, holiday-collision
 // (rules_schedule.cpp): fed one expansion at a time, each finding once per task.

@@ -11,8 +11,8 @@
 
 namespace sopctl::lint::detail {
 
-void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster,
-                       const Calendar& calendar, Reporter& out) {
+void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
+                       Reporter& out) {
   if (calendar.covers_all_years()) {
     return;
   }
