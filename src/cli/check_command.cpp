@@ -133,6 +133,7 @@ Runner setup_check(CLI::App& app) {
       ->allow_extra_args(false);  // one file per --roster: FILE... may follow it
   cmd->add_option("--calendar", opts->calendar,
                   "Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file")
+      ->check(non_empty_path())
       ->type_name("cn|FILE");
   cmd->add_flag("--strict", opts->strict, "Fail (exit 1) on warnings too");
   cmd->add_option("--config", opts->config, "Project config instead of the nearest .sopctl.yaml")

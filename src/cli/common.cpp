@@ -11,6 +11,13 @@
 
 namespace sopctl::cli {
 
+const CLI::Validator& non_empty_path() {
+  static const CLI::Validator v(
+      [](std::string& s) { return s.empty() ? std::string("an empty path names no file") : ""; },
+      "");
+  return v;
+}
+
 void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats,
                         const std::vector<std::string>& hidden_formats) {
   opts.format = formats.front();
@@ -29,6 +36,7 @@ void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<st
       ->default_str(formats.front());
   cmd.add_option("-o,--output", opts.output,
                  "Write the result to FILE (atomically: a temporary file, then rename)")
+      ->check(non_empty_path())
       ->type_name("FILE");
   cmd.add_option("--color", opts.color, "Colour: auto (a terminal without NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -48,7 +56,7 @@ bool use_color(const OutputOptions& opts) {
 }
 
 void emit(const OutputOptions& opts, const std::string& data) {
-  if (opts.output.empty() || opts.output == "-") {
+  if (opts.output.empty() || opts.output == "-" || opts.output == "/dev/stdout") {
     std::fwrite(data.data(), 1, data.size(), stdout);
     std::fflush(stdout);
     return;

@@ -24,6 +24,9 @@ struct OutputOptions {
   bool quiet = false;
 };
 
+// Rejects "" for -o, --calendar and other paths (bad usage, exit 2).
+const CLI::Validator& non_empty_path();
+
 // Adds --format (restricted to `formats`, first is the default), -o, --color, -q.
 // `hidden_formats` are accepted too but not listed in --help.
 void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats,

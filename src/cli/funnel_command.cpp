@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -69,8 +70,8 @@ double parse_rate(const std::string& text) {
   }
   double v = 0;
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || v * scale < 0 ||
-      v * scale > 1) {
+  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v) ||
+      v * scale < 0 || v * scale > 1) {
     throw Error("--fail-below " + text + ": not a rate between 0 and 1 (e.g. 0.05 or 5%)");
   }
   return v * scale;

@@ -12,12 +12,46 @@
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/version.hpp>
+#include <sopctl/text/did_you_mean.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <map>
+#include <string>
+#include <vector>
 
 namespace {
+
+// Long option names of `cmd` ("--format", ...), for did-you-mean.
+std::vector<std::string> long_options(const CLI::App& cmd) {
+  std::vector<std::string> out;
+  for (const CLI::Option* opt : cmd.get_options()) {
+    for (const std::string& name : opt->get_lnames()) {
+      out.push_back("--" + name);
+    }
+  }
+  return out;
+}
+
+// " (did you mean '--format'?)" for the first --flag of argv that `cmd` lacks.
+std::string flag_suggestion(const CLI::App& cmd, int argc, char** argv) {
+  const std::vector<std::string> known = long_options(cmd);
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0 || arg == "--") {
+      continue;
+    }
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end()) {
+      continue;
+    }
+    const std::string match = sopctl::text::closest_match(arg, known);
+    return match.empty() ? " ('" + arg + "' is not an option of this command)"
+                         : " (did you mean '" + match + "' for '" + arg + "'?)";
+  }
+  return {};
+}
 
 int run(int argc, char** argv) {
   using namespace sopctl;
@@ -36,6 +70,18 @@ int run(int argc, char** argv) {
   runners["init"] = cli::setup_init(app);
   runners["completion"] = cli::setup_completion(app);
 
+  // An unknown command is named, with the nearest one (git's did-you-mean).
+  if (argc > 1 && argv[1][0] != '-' && runners.count(argv[1]) == 0) {
+    std::vector<std::string> names;
+    for (const auto& [name, runner] : runners) {
+      names.push_back(name);
+    }
+    const std::string match = text::closest_match(argv[1], names);
+    std::fprintf(stderr,
+                 "sopctl: error: unknown command '%s'%s\nRun 'sopctl --help' for the list.\n",
+                 argv[1], match.empty() ? "" : (" (did you mean '" + match + "'?)").c_str());
+    return static_cast<int>(ExitCode::failure);
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -45,8 +91,12 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::fprintf(stderr, "sopctl: error: %s\nRun 'sopctl --help' or 'sopctl COMMAND --help'.\n",
-                 e.what());
+    std::string hint;
+    if (argc > 1 && runners.count(argv[1]) != 0) {
+      hint = flag_suggestion(*app.get_subcommand(argv[1]), argc, argv);
+    }
+    std::fprintf(stderr, "sopctl: error: %s%s\nRun 'sopctl --help' or 'sopctl COMMAND --help'.\n",
+                 e.what(), hint.c_str());
     return static_cast<int>(ExitCode::failure);
   }
   for (CLI::App* sub : app.get_subcommands()) {

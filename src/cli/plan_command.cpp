@@ -160,6 +160,7 @@ Runner setup_plan(CLI::App& app) {
   cmd->add_option("--staff", opts->staff, "Only items this staff member does")->type_name("ID");
   cmd->add_option("--calendar", opts->calendar,
                   "Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file")
+      ->check(non_empty_path())
       ->type_name("cn|FILE");
   cmd->add_option("--title", opts->title, "Title of the calendar (ics, html, md)");
   add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html"});

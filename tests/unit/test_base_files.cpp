@@ -33,9 +33,24 @@ TEST_CASE("io::write_file_atomic") {
   SUBCASE("writes and replaces, leaving no temporary file") {
     io::write_file_atomic(file, "one\n");
     CHECK(io::read_file(file) == "one\n");
+    io::forget_inputs();  // read back on purpose
     io::write_file_atomic(file, "two\n");
     CHECK(io::read_file(file) == "two\n");
     CHECK(dir.entries() == 1);
+  }
+  SUBCASE("never over a file this process read") {
+    io::write_file_atomic(file, "input\n");
+    CHECK(io::read_file(file) == "input\n");
+    CHECK_THROWS_WITH_AS(io::write_file_atomic(file, "x"),
+                         doctest::Contains("it is one of this command's inputs"), Error);
+    io::forget_inputs();
+    CHECK(io::read_file(file) == "input\n");
+    io::forget_inputs();
+  }
+  SUBCASE("an empty path and a device are refused") {
+    CHECK_THROWS_AS(io::write_file_atomic("", "x"), Error);
+    CHECK_THROWS_WITH_AS(io::write_file_atomic("/dev/null", "x"),
+                         doctest::Contains("not a regular file"), Error);
   }
   SUBCASE("a directory that does not exist is an error naming the file") {
     const std::string bad = (dir.path / "no" / "plan.csv").string();

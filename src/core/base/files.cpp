@@ -10,7 +10,13 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <functional>
 #include <iterator>
+#include <mutex>
+#include <set>
+#include <system_error>
+#include <utility>
 
 namespace sopctl::io {
 
@@ -27,7 +33,45 @@ std::string errno_text() {
               SourceLoc{path == "-" ? std::string("<stdin>") : path, 0, 0});
 }
 
+// (st_dev, st_ino) of every input read by this process.
+std::mutex g_inputs_mutex;
+std::set<std::pair<dev_t, ino_t>> g_inputs;
+
+bool is_input(const struct stat& st) {
+  const std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  return g_inputs.count({st.st_dev, st.st_ino}) != 0;
+}
+
+void write_all(int fd, std::string_view data, const std::function<void()>& fail) {
+  const char* p = data.data();
+  std::size_t left = data.size();
+  while (left > 0) {
+    const ssize_t n = ::write(fd, p, left);
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      fail();
+    }
+    p += n;
+    left -= static_cast<std::size_t>(n);
+  }
+}
+
 }  // namespace
+
+void note_input(int fd) {
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    const std::lock_guard<std::mutex> lock(g_inputs_mutex);
+    g_inputs.insert({st.st_dev, st.st_ino});
+  }
+}
+
+void forget_inputs() {
+  const std::lock_guard<std::mutex> lock(g_inputs_mutex);
+  g_inputs.clear();
+}
 
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   int fd = STDIN_FILENO;
@@ -41,6 +85,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       ::close(fd);
       throw Error("cannot read " + path + ": is a directory");
     }
+    note_input(fd);
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
         static_cast<std::size_t>(st.st_size) > max_bytes) {
       ::close(fd);
@@ -122,7 +167,10 @@ public:
     act.sa_handler = remove_temp_and_reraise;
     ::sigemptyset(&act.sa_mask);
     for (std::size_t i = 0; i < std::size(k_fatal_signals); ++i) {
-      ::sigaction(k_fatal_signals[i], &act, &m_old[i]);
+      ::sigaction(k_fatal_signals[i], nullptr, &m_old[i]);
+      if (m_old[i].sa_handler != SIG_IGN) {  // an ignored signal stays ignored
+        ::sigaction(k_fatal_signals[i], &act, nullptr);
+      }
     }
     m_fd = ::mkstemp(g_temp_path);
     const int mkstemp_errno = errno;
@@ -173,25 +221,44 @@ private:
 
 }  // namespace
 
-void write_file_atomic(const std::string& path, std::string_view data) {
+void write_file_atomic(const std::string& given, std::string_view data) {
+  if (given.empty()) {
+    throw Error("-o needs a file name (or - for stdout)");
+  }
+  auto fail_on = [](const std::string& p) {
+    return [p]() { throw Error("cannot write " + p + ": " + errno_text()); };
+  };
+  if (given == "/dev/stdout") {
+    write_all(STDOUT_FILENO, data, fail_on(given));
+    return;
+  }
+  // Through a symlink to its target, so that the link stays a link.
+  std::string path = given;
+  std::error_code ec;
+  if (std::filesystem::is_symlink(given, ec)) {
+    const auto target = std::filesystem::weakly_canonical(given, ec);
+    if (!ec) {
+      path = target.string();
+    }
+  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      throw Error("refusing to write " + given +
+                  ": not a regular file (a device, FIFO or directory); write to a file, or "
+                  "to stdout without -o");
+    }
+    if (is_input(st)) {
+      throw Error("refusing to write " + given +
+                  ": it is one of this command's inputs (choose another -o file)");
+    }
+  }
   // The temporary file lives beside the target so that rename() is atomic
   // (same file system) and a reader never sees a half-written file. A
   // SIGINT, SIGTERM or SIGHUP meanwhile removes it before sopctl dies.
   TempFile tmp(path);
-  auto fail = [&]() { throw Error("cannot write " + path + ": " + errno_text()); };
-  const char* p = data.data();
-  std::size_t left = data.size();
-  while (left > 0) {
-    const ssize_t n = ::write(tmp.fd(), p, left);
-    if (n < 0) {
-      if (errno == EINTR) {
-        continue;
-      }
-      fail();
-    }
-    p += n;
-    left -= static_cast<std::size_t>(n);
-  }
+  auto fail = fail_on(given);
+  write_all(tmp.fd(), data, fail);
   // mkstemp creates 0600; give the file the permissions a plain create would.
   const mode_t mask = ::umask(0);
   ::umask(mask);

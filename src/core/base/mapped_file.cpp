@@ -18,7 +18,8 @@ MappedFile MappedFile::open(const std::string& path) {
   MappedFile f;
   f.m_path = path;
   if (path == "-") {
-    f.m_buffer = read_file(path);
+    // An event log on stdin has no size limit of its own (unlike YAML files).
+    f.m_buffer = read_file(path, static_cast<std::size_t>(-1));
     f.m_data = f.m_buffer.data();
     f.m_size = f.m_buffer.size();
     return f;
@@ -37,6 +38,7 @@ MappedFile MappedFile::open(const std::string& path) {
     ::close(fd);
     throw Error("cannot read " + path + ": is a directory");
   }
+  note_input(fd);
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
     void* p = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
     if (p != MAP_FAILED) {
