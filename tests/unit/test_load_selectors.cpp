@@ -169,11 +169,29 @@ TEST_CASE("load::selectors") {
     CHECK(l.task().selector->month_days == std::vector<int>{1, 15});
     CHECK(load_task("every: {month_day: 31}").task().selector->month_days == std::vector<int>{31});
     CHECK(load_task("every: {month_day: [1, 32]}").findings ==
-          lines({"3:36 bad-value: month day 32 does not exist: use 1..31"}));
+          lines({"3:36 bad-value: month day 32 does not exist: use 1..31, or -1..-28 counted "
+                 "from the end of the month"}));
+    CHECK(load_task("every: {month_day: [-1]}").task().selector->month_days ==
+          std::vector<int>{-1});
     CHECK(load_task("every: {month_days: [1]}").findings ==
           lines({"3:21 unknown-key: unknown key 'month_days' (did you mean 'month_day'?)",
-                 "3:20 missing-key: missing key 'month_day' in 'every' (e.g. every: {month_day: "
-                 "[1, 15]})"}));
+                 "3:20 missing-key: missing key 'month_day', 'days' or 'weekday' in 'every' "
+                 "(e.g. every: {month_day: [1, 15]})"}));
+  }
+
+  SUBCASE("every: {days: N}, {weekday, nth} and Chinese weekday names") {
+    const auto every3 = load_task("every: {days: 3}");
+    CHECK(every3.findings == "");
+    CHECK(every3.task().selector->every == EveryKind::interval);
+    CHECK(every3.task().selector->interval == 3);
+    const auto nth = load_task("every: {weekday: 周一, nth: [-1, 1]}");
+    CHECK(nth.findings == "");
+    CHECK(nth.task().selector->every == EveryKind::nth_weekday);
+    CHECK(nth.task().selector->weekdays == std::vector<int>{0});
+    CHECK(nth.task().selector->nths == std::vector<int>{-1, 1});
+    CHECK(load_task("every: [星期四, 周日]").task().selector->weekdays == std::vector<int>{3, 6});
+    CHECK(load_task("every: {weekday: mon, nth: [6]}").findings != "");
+    CHECK(load_task("every: {days: 0}").findings != "");
   }
 
   SUBCASE("every: mistakes") {

@@ -22,7 +22,7 @@ struct DayRef {
   SourceLoc loc;
 };
 
-enum class EveryKind { day, workday, offday, weekend, weekdays, month_days };
+enum class EveryKind { day, workday, offday, weekend, weekdays, month_days, interval, nth_weekday };
 
 // Exactly one schedule selector of docs/spec.md §1.2.
 struct Selector {
@@ -32,7 +32,9 @@ struct Selector {
   std::vector<Date> dates;  // date/dates
   EveryKind every = EveryKind::day;
   std::vector<int> weekdays;    // every: [mon, thu] -> 0..6
-  std::vector<int> month_days;  // every: {month_day: [1, 15]}
+  std::vector<int> month_days;  // every: {month_day: [1, 15, -1]}; -1 is the last day
+  int interval = 0;             // every: {days: 3}: every 3rd day from the bound's start
+  std::vector<int> nths;        // every: {weekday: mon, nth: [1, -1]} (weekdays holds mon)
   SourceLoc loc;                // the selector key
 };
 

@@ -303,12 +303,13 @@ constexpr std::string_view k_schema = R"json({
             "pattern": "^\\s*[0-9]{4}-[0-9]{2}-[0-9]{2}(\\s*\\.\\.\\s*[0-9]{4}-[0-9]{2}-[0-9]{2})?\\s*$"
           },
           "every": {
-            "description": "Schedule: repeat within `phase` (or from..to, or the whole plan). day; workday / offday / weekend from the calendar (调休 make-up days are workdays); a weekday or a list like [mon, thu]; or {month_day: [1, 15]}.",
+            "description": "Schedule: repeat within `phase` (or from..to, or the whole plan). day; workday / offday / weekend from the calendar (调休 make-up days are workdays); a weekday (mon or 周一) or a list like [mon, thu]; {month_day: [1, 15, -1]}; {days: 3}; or {weekday: mon, nth: [1, -1]}.",
             "anyOf": [
               {
                 "type": "string",
                 "enum": ["day", "workday", "offday", "weekend", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
-                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                         "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周天", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日", "星期天"]
               },
               {
                 "type": "array",
@@ -325,12 +326,25 @@ constexpr std::string_view k_schema = R"json({
                 "required": ["month_day"],
                 "properties": {
                   "month_day": {
-                    "description": "Days of the month (1..31); a month without that day skips it (with a lint warning).",
+                    "description": "Days of the month (1..31, or -1 for the last day, -2 the one before); a month without that day skips it (with a lint warning).",
                     "type": ["array", "integer"],
-                    "minimum": 1,
-                    "maximum": 31,
-                    "items": {"type": "integer", "minimum": 1, "maximum": 31}
+                    "items": {"type": "integer", "minimum": -28, "maximum": 31}
                   }
+                }
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["days"],
+                "properties": {"days": {"description": "Every Nth day from the start of the bound (phase, from, or the open date).", "type": "integer", "minimum": 1, "maximum": 366}}
+              },
+              {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["weekday", "nth"],
+                "properties": {
+                  "weekday": {"type": "string"},
+                  "nth": {"description": "Weeks of the month: 1 the first, -1 the last.", "type": ["array", "integer"], "items": {"type": "integer", "minimum": -5, "maximum": 5}}
                 }
               }
             ]

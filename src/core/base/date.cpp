@@ -142,6 +142,23 @@ std::optional<int> parse_weekday(std::string_view text) {
       return static_cast<int>(i);
     }
   }
+  // 周一..周日 and 星期一..星期日 (周天, 星期天 for Sunday), as operators write them.
+  static constexpr std::array<std::string_view, 7> k_chinese = {"一", "二", "三", "四",
+                                                                "五", "六", "日"};
+  for (const std::string_view prefix : {std::string_view("周"), std::string_view("星期")}) {
+    if (text.substr(0, prefix.size()) != prefix) {
+      continue;
+    }
+    const std::string_view rest = text.substr(prefix.size());
+    for (std::size_t i = 0; i < 7; ++i) {
+      if (rest == k_chinese[i]) {
+        return static_cast<int>(i);
+      }
+    }
+    if (rest == "天") {
+      return 6;
+    }
+  }
   return std::nullopt;
 }
 

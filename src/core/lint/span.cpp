@@ -139,7 +139,8 @@ Traits traits_of(const Sop& sop) {
         t.dates.insert(t.dates.end(), sel.dates.begin(), sel.dates.end());
         break;
       case Selector::Kind::every: {
-        t.has_month_days = t.has_month_days || sel.every == EveryKind::month_days;
+        t.has_month_days = t.has_month_days || sel.every == EveryKind::month_days ||
+                           sel.every == EveryKind::nth_weekday;
         const bool bounded_by_phase = !task.phase.value.empty() && sop.find_phase(task.phase.value);
         const bool bounded_by_phases = !task.from && !task.to && !sop.phases.empty();
         if (!bounded_by_phase && !bounded_by_phases && (!task.from || !task.to)) {

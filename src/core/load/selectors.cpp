@@ -126,21 +126,66 @@ std::optional<int> read_weekday(Reader& r, const Located<std::string>& item) {
   return std::nullopt;
 }
 
-std::optional<Selector> read_month_days(Reader& r, const Field& f, Selector sel) {
-  const auto fields = r.fields(f.value, {"month_day"});
+std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) {
+  const auto fields = r.fields(f.value, {"month_day", "days", "weekday", "nth"});
+  if (const Field* n = fields.get("days")) {  // every: {days: 3}
+    const auto v = r.integer(*n, "a whole number of days, e.g. every: {days: 3}");
+    if (!v) {
+      return std::nullopt;
+    }
+    if (v->value < 1 || v->value > 366) {
+      r.report(v->loc, "bad-value",
+               fmt::format("every {} days: use 1..366 (every: {{days: 3}})", v->value));
+      return std::nullopt;
+    }
+    sel.every = EveryKind::interval;
+    sel.interval = v->value;
+    return sel;
+  }
+  if (const Field* w = fields.get("weekday")) {  // every: {weekday: mon, nth: [1, -1]}
+    const auto day = r.text(*w);
+    const auto wd = day ? read_weekday(r, *day) : std::nullopt;
+    const Field* nth = fields.get("nth");
+    if (!nth) {
+      r.report(w->key_loc, "missing-key",
+               "missing key 'nth' beside 'weekday' (e.g. every: {weekday: mon, nth: [1, -1]})");
+      return std::nullopt;
+    }
+    const std::string wrong = "'nth' must list weeks of the month: 1..5, or -1..-5 from the end";
+    for (const auto& item : scalar_items(r, *nth, wrong)) {
+      const auto n = parse_int(item.value);
+      if (!n || *n == 0 || *n < -5 || *n > 5) {
+        r.report(item.loc, n ? "bad-value" : "wrong-type", wrong);
+      } else {
+        sel.nths.push_back(*n);
+      }
+    }
+    sort_unique(sel.nths);
+    if (!wd || sel.nths.empty()) {
+      return std::nullopt;
+    }
+    sel.every = EveryKind::nth_weekday;
+    sel.weekdays = {*wd};
+    return sel;
+  }
   const Field* md = fields.get("month_day");
   if (!md) {
     r.report(f.value_loc, "missing-key",
-             "missing key 'month_day' in 'every' (e.g. every: {month_day: [1, 15]})");
+             "missing key 'month_day', 'days' or 'weekday' in 'every' (e.g. every: {month_day: "
+             "[1, 15]})");
     return std::nullopt;
   }
-  const std::string wrong_type = "'month_day' must be a list of days of the month (1..31)";
+  const std::string wrong_type =
+      "'month_day' must be a list of days of the month (1..31, or -1 for the last day)";
   for (const auto& item : scalar_items(r, *md, wrong_type)) {
     const auto n = parse_int(item.value);
     if (!n) {
       r.report(item.loc, "wrong-type", wrong_type);
-    } else if (*n < 1 || *n > 31) {
-      r.report(item.loc, "bad-value", fmt::format("month day {} does not exist: use 1..31", *n));
+    } else if (*n < -28 || *n == 0 || *n > 31) {
+      r.report(item.loc, "bad-value",
+               fmt::format("month day {} does not exist: use 1..31, or -1..-28 counted from "
+                           "the end of the month",
+                           *n));
     } else {
       sel.month_days.push_back(*n);
     }
@@ -153,7 +198,7 @@ std::optional<Selector> read_month_days(Reader& r, const Field& f, Selector sel)
 std::optional<Selector> read_every(Reader& r, const Field& f, Selector sel) {
   sel.kind = Selector::Kind::every;
   if (!f.is_null() && f.value.IsMap()) {
-    return read_month_days(r, f, sel);
+    return read_every_map(r, f, sel);
   }
   if (!f.is_null() && f.value.IsSequence()) {
     for (const auto& item : scalar_items(r, f, "'every' must list weekdays like [mon, thu]")) {

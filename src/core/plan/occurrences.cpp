@@ -48,10 +48,24 @@ bool every_matches(const Selector& sel, Date d, const Calendar& calendar) {
       return calendar.is_weekend(d);
     case EveryKind::weekdays:
       return std::find(sel.weekdays.begin(), sel.weekdays.end(), d.weekday()) != sel.weekdays.end();
-    case EveryKind::month_days:
-      // A day missing from a month (31 in April) is skipped, not moved.
-      return std::find(sel.month_days.begin(), sel.month_days.end(), d.day()) !=
-             sel.month_days.end();
+    case EveryKind::month_days: {
+      // A day missing from a month (31 in April) is skipped, not moved; -1 is
+      // the last day of each month, -2 the one before.
+      const int from_end = d.day() - days_in_month(d.year(), d.month()) - 1;
+      return std::any_of(sel.month_days.begin(), sel.month_days.end(),
+                         [&](int md) { return md == d.day() || md == from_end; });
+    }
+    case EveryKind::nth_weekday: {
+      if (std::find(sel.weekdays.begin(), sel.weekdays.end(), d.weekday()) == sel.weekdays.end()) {
+        return false;
+      }
+      const int nth = (d.day() - 1) / 7 + 1;
+      const int nth_from_end = -((days_in_month(d.year(), d.month()) - d.day()) / 7 + 1);
+      return std::any_of(sel.nths.begin(), sel.nths.end(),
+                         [&](int n) { return n == nth || n == nth_from_end; });
+    }
+    case EveryKind::interval:
+      return true;  // the step is taken in task_dates()
   }
   return false;
 }
@@ -110,9 +124,21 @@ std::vector<Date> task_dates(const Sop& sop, const Task& task, const Group& grou
       break;
     case Selector::Kind::every: {
       const auto [from, to] = every_bounds(sop, task, group);
-      const Date a = from ? std::max(*from, lo) : lo;
+      Date a = from ? std::max(*from, lo) : lo;
       const Date b = to ? std::min(*to, hi) : hi;
-      for (Date d = a; d <= b; d = d + 1) {
+      int step = 1;
+      if (sel.every == EveryKind::interval && sel.interval > 0) {
+        // Every Nth day counted from the start of the bound, or the open date.
+        const Date start = from ? *from : group.open ? group.open->value : lo;
+        step = sel.interval;
+        if (a < start) {
+          a = start;
+        } else {
+          const int off = (a - start) % step;
+          a = off == 0 ? a : a + (step - off);
+        }
+      }
+      for (Date d = a; d <= b; d = d + step) {
         if (every_matches(sel, d, calendar)) {
           out.push_back(d);
         }
