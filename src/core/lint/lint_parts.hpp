@@ -155,6 +155,9 @@ void outside_phase(const SopSchedule& schedule, Reporter& out);  // rules_phases
 // calendar lacks, measured as `plan` measures it (group_span, group life).
 void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
                        Reporter& out);
+// fixed-scarcity-claim, dated-task-reaches-no-group (rules_claims.cpp).
+void fixed_scarcity_claims(const Sop& sop, Reporter& out);
+void dated_tasks_reach_groups(const std::vector<Sop>& sops, const Roster& roster, Reporter& out);
 
 // too-many-posts, same-minute, sell-before-trust, holiday-collision
 // (rules_schedule.cpp): fed one expansion at a time, each finding once per task.

@@ -178,6 +178,18 @@ std::vector<RuleInfo> make_rules() {
             "monitoring). When one of them appears in the SOP's own scripts, announcement, "
             "welcome message, rules or keyword replies, the group's own staff would trip the "
             "monitor. Reword the text (ASCII letters are compared ignoring case)."),
+      craft("fixed-scarcity-claim", "a script states a count or share as a fixed fact",
+            "\"仅剩 3 个名额\", \"预约人数破 200 啦\", \"名额已经抢走一大半\": written once in the "
+            "SOP, "
+            "such a sentence is sent to every group on every run, and is false whenever the "
+            "numbers differ, which members notice. Let the operator fill the number in on the "
+            "day (a group variable such as {places}), or say it without a number."),
+      craft("dated-task-reaches-no-group", "a dated task falls outside every group's life",
+            "A dated task (`date:`, `dates:`, a dated `every`) reaches a group only on days of "
+            "the group's life: from its first planned day (open date plus the earliest "
+            "relative day) to its `close` date or last relative day. A task whose dates fall "
+            "outside the life of every group running the SOP is never sent: move it, or give "
+            "the groups a `close` date that covers it."),
       craft("keyword-conflict", "one keyword with two different replies",
             "A keyword auto-reply (`setup.keywords`) can answer a keyword in one way only; "
             "with two entries for the same `match` and different replies, only one is sent. "

@@ -21,6 +21,7 @@ void run_rules(const Input& input, Diagnostics& diags) {
     const detail::EffectiveLimits limits = detail::effective_limits(sop, input.config);
     detail::platform_text_rules(sop, out);
     detail::craft_static_rules(sop, limits, out);
+    detail::fixed_scarcity_claims(sop, out);
     detail::phase_rules(sop, out);
 
     detail::ScheduleRules schedule_rules(sop, limits, out);
@@ -35,6 +36,7 @@ void run_rules(const Input& input, Diagnostics& diags) {
   }
   if (input.roster != nullptr) {
     detail::calendar_coverage(*input.sops, *input.roster, calendar, out);
+    detail::dated_tasks_reach_groups(*input.sops, *input.roster, out);
   }
 }
 
