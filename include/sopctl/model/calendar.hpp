@@ -58,6 +58,8 @@ private:
   std::int32_t m_dense_first = 0;
   std::vector<std::uint8_t> m_dense;
   void build_index();
+  // What the dense index says of `d`: 0 nothing listed, 1 holiday, 2 make-up.
+  std::uint8_t listed(Date d) const;
 };
 
 }  // namespace sopctl

@@ -73,6 +73,9 @@ struct GroupLife {
 // only on days of the group's life.
 bool is_dated_task(const Sop& sop, const Task& task);
 
+// The loaded SOPs `group` runs, in its order; ids not among `sops` are left out.
+std::vector<const Sop*> sops_run_by(const Group& group, const std::vector<Sop>& sops);
+
 // The life of `group`, given the SOPs it runs.
 GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group);
 

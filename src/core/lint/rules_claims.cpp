@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <map>
 #include <string_view>
 
 namespace sopctl::lint::detail {
@@ -79,15 +78,7 @@ void dated_tasks_reach_groups(const std::vector<Sop>& sops, const Roster& roster
       if (!g.runs(sop.id.value)) {
         continue;
       }
-      std::vector<const Sop*> group_sops;
-      for (const auto& id : g.sop_ids()) {
-        for (const Sop& s : sops) {
-          if (s.id.value == id.value) {
-            group_sops.push_back(&s);
-          }
-        }
-      }
-      running.emplace_back(&g, group_life(group_sops, g));
+      running.emplace_back(&g, group_life(sops_run_by(g, sops), g));
     }
     if (running.empty()) {
       continue;  // no group runs it: nothing to reach (or unknown-sop was reported)

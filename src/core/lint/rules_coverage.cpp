@@ -7,8 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <map>
-
 namespace sopctl::lint::detail {
 
 void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
@@ -16,17 +14,8 @@ void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const
   if (calendar.covers_all_years()) {
     return;
   }
-  std::map<std::string, const Sop*> by_id;
-  for (const Sop& s : sops) {
-    by_id.emplace(s.id.value, &s);
-  }
   for (const Group& g : roster.groups) {
-    std::vector<const Sop*> run;
-    for (const auto& id : g.sop_ids()) {
-      if (auto it = by_id.find(id.value); it != by_id.end()) {
-        run.push_back(it->second);
-      }
-    }
+    const std::vector<const Sop*> run = sops_run_by(g, sops);
     if (run.empty()) {
       continue;
     }

@@ -68,16 +68,21 @@ void Calendar::build_index() {
   }
 }
 
+std::uint8_t Calendar::listed(Date d) const {
+  if (d.days < m_dense_first || m_dense.empty() ||
+      static_cast<std::size_t>(d.days - m_dense_first) >= m_dense.size()) {
+    return 0;
+  }
+  return m_dense[static_cast<std::size_t>(d.days - m_dense_first)];
+}
+
 DayKind Calendar::kind(Date d) const {
-  if (d.days >= m_dense_first && !m_dense.empty() &&
-      static_cast<std::size_t>(d.days - m_dense_first) < m_dense.size()) {
-    const std::uint8_t k = m_dense[static_cast<std::size_t>(d.days - m_dense_first)];
-    if (k == 1) {
-      return DayKind::day_off;
-    }
-    if (k == 2) {
-      return DayKind::makeup_workday;
-    }
+  const std::uint8_t k = listed(d);
+  if (k == 1) {
+    return DayKind::day_off;
+  }
+  if (k == 2) {
+    return DayKind::makeup_workday;
   }
   return d.weekday() >= 5 ? DayKind::day_off : DayKind::workday;
 }
@@ -119,9 +124,7 @@ void Calendar::require_covers(Date from, Date to) const {
 }
 
 bool Calendar::is_holiday(Date d) const {
-  return d.days >= m_dense_first && !m_dense.empty() &&
-         static_cast<std::size_t>(d.days - m_dense_first) < m_dense.size() &&
-         m_dense[static_cast<std::size_t>(d.days - m_dense_first)] == 1;
+  return listed(d) == 1;
 }
 
 }  // namespace sopctl

@@ -232,19 +232,20 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       groups.push_back(&g);
     }
   }
-  auto sops_of = [&](const Group& g) {
-    std::vector<const Sop*> out;
-    for (const auto& id : g.sop_ids()) {
-      auto it = by_id.find(id.value);
-      if (it == by_id.end()) {
-        throw Error("group '" + g.id.value + "' uses SOP '" + id.value +
+  // The SOPs and the life of each selected group, computed once.
+  std::vector<std::pair<std::vector<const Sop*>, GroupLife>> runs;
+  for (const Group* g : groups) {
+    std::vector<const Sop*> group_sops = sops_run_by(*g, sops);
+    for (const auto& id : g->sop_ids()) {
+      if (by_id.count(id.value) == 0) {
+        throw Error("group '" + g->id.value + "' uses SOP '" + id.value +
                         "', which is not among the loaded SOP files",
                     id.loc);
       }
-      out.push_back(it->second);
     }
-    return out;
-  };
+    const GroupLife life = group_life(group_sops, *g);
+    runs.emplace_back(std::move(group_sops), life);
+  }
 
   Plan plan;
   const bool whole_plan = !(request.from && request.to);
@@ -253,9 +254,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     plan.to = *request.to;
   } else {
     std::optional<std::pair<Date, Date>> whole;
-    for (const Group* g : groups) {
-      const auto group_sops = sops_of(*g);
-      const GroupLife life = group_life(group_sops, *g);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+      const Group* g = groups[gi];
+      const auto& [group_sops, life] = runs[gi];
       for (const Sop* sop : group_sops) {
         auto span = group_span(*sop, *g);
         if (!span) {
@@ -301,9 +302,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
   const Date expand_to = whole_plan ? plan.to + k_move_margin_days : plan.to;
 
   std::size_t text_bytes = 0;  // rendered scripts, for limits::k_max_plan_text_bytes
-  for (const Group* g : groups) {
-    const auto group_sops = sops_of(*g);
-    const GroupLife life = group_life(group_sops, *g);
+  for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+    const Group* g = groups[gi];
+    const auto& [group_sops, life] = runs[gi];
     const Staff* owner = roster.find_staff(g->owner.value);
     // The group's name comes from its first SOP's setup when the roster has none.
     const std::string group_name = render_group_name(*group_sops.front(), *g, owner, plan.from);

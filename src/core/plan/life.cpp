@@ -37,6 +37,18 @@ bool is_dated_task(const Sop& sop, const Task& task) {
                      [&](const Phase& p) { return dated(p.from) || dated(p.to); });
 }
 
+std::vector<const Sop*> sops_run_by(const Group& group, const std::vector<Sop>& sops) {
+  std::vector<const Sop*> out;
+  for (const auto& id : group.sop_ids()) {
+    const auto it = std::find_if(sops.begin(), sops.end(),
+                                 [&](const Sop& s) { return s.id.value == id.value; });
+    if (it != sops.end()) {
+      out.push_back(&*it);
+    }
+  }
+  return out;
+}
+
 GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group) {
   GroupLife life;
   std::optional<std::pair<int, int>> days;
