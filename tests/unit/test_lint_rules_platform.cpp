@@ -65,6 +65,31 @@ TEST_CASE("lint::message-too-long") {
   }
 }
 
+TEST_CASE("lint::message-too-long on the rendered text") {
+  // 3993 bytes as written, {group_name} being 12 of them: a 12-byte name
+  // keeps it at 3993 bytes, a 36-byte one makes it 4017 as sent.
+  sopctl::test::LintCase c;
+  c.sop_texts = {one_task("group", repeat("好", 1327) + "{group_name}")};
+  const auto roster = [](const std::string& name) {
+    return "staff:\n  - {id: s, roles: [owner]}\ngroups:\n"
+           "  - {id: A, sop: p, open: 2026-06-01, owner: s, name: A}\n"
+           "  - {id: B, sop: p, open: 2026-06-01, owner: s, name: " +
+           name + "}\n";
+  };
+  c.roster_text = roster("研讨所八");
+  CHECK(findings(run_lint(c), "message-too-long").empty());
+  c.roster_text = roster("小丸子美妆研讨所八号群组");
+  CHECK(findings(run_lint(c), "message-too-long") ==
+        std::vector<std::string>{"8:14 the script of task 't' is 4017 bytes as sent to group B "
+                                 "(3993 as written); WeCom rejects messages over 4000 bytes "
+                                 "(UTF-8)"});
+  SUBCASE("without a roster the template is measured") {
+    CHECK(findings(run_lint(one_task("group", repeat("好", 1327) + "{group_name}")),
+                   "message-too-long")
+              .empty());
+  }
+}
+
 TEST_CASE("lint::welcome-too-long") {
   const auto welcome = [](const std::string& w) {
     return "sop: p\nsetup:\n  announcement: 公告\n  welcome: \"" + w +
@@ -82,7 +107,8 @@ TEST_CASE("lint::moments-too-long") {
   const auto diags = run_lint(one_task("moments", repeat("好", 2001)));
   CHECK(findings(diags, "moments-too-long") ==
         std::vector<std::string>{
-            "8:14 task 't' posts 2001 characters to Moments; WeCom allows at most 2000"});
+            "8:14 the Moments post of task 't' is 2001 characters; WeCom rejects Moments posts "
+            "over 2000 characters"});
   CHECK(findings(diags, "message-too-long").empty());
 }
 

@@ -95,4 +95,9 @@ std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& gro
 // "}}" are literal braces; %NICKNAME% is left alone.
 std::string render_placeholders(const std::string& text, const PlanItem& item);
 
+// A group's display name: its roster name, else the SOP's setup.group_name
+// rendered for it ("小丸子美妆研讨所{letter}"), else its id. `fallback` is the
+// date {date} takes in the pattern when the group has no open date.
+std::string render_group_name(const Sop& sop, const Group& g, const Staff* owner, Date fallback);
+
 }  // namespace sopctl

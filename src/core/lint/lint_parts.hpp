@@ -144,7 +144,8 @@ inline std::size_t task_index(const Sop& sop, const Task* task) {
 }
 
 // Rule families (one file each).
-void platform_text_rules(const Sop& sop, Reporter& out);  // rules_platform.cpp
+// rules_platform.cpp: with a roster, texts are measured as each group gets them.
+void platform_text_rules(const Sop& sop, const Roster* roster, Reporter& out);
 void mass_send_quota(const SopSchedule& schedule,
                      Reporter& out);  // rules_mass.cpp, after expansion
 void craft_static_rules(const Sop& sop, const EffectiveLimits& limits,

@@ -108,17 +108,22 @@ std::vector<RuleInfo> make_rules() {
       platform("message-too-long", "a message over WeCom's 4000-byte limit",
                "WeCom rejects a text message longer than 4000 bytes of UTF-8 (about 1333 "
                "Chinese characters). Checked on task scripts (except Moments, see "
-               "moments-too-long), the group announcement and keyword replies, as written "
-               "(placeholders unrendered). Split the message or move the long part into an "
+               "moments-too-long), the group announcement and keyword replies, as sent: with "
+               "a roster, each group's rendered text ({group_name}, {owner}, group variables "
+               "filled in; the message names the group); without one, as written. Split the "
+               "message or move the long part into an "
                "image or a link."),
       platform("welcome-too-long", "a welcome message over WeCom's 3000-byte limit",
                "WeCom's group welcome message (入群欢迎语, `setup.welcome`) takes at most 3000 "
-               "bytes of UTF-8, about 1000 Chinese characters. Shorten it and put the details "
+               "bytes of UTF-8, about 1000 Chinese characters; with a roster it is measured as "
+               "each group "
+               "gets it. Shorten it and put the details "
                "into the announcement."),
       platform("moments-too-long", "a Moments post over 2000 characters",
                "A post to customers' Moments (客户朋友圈, `channel: moments`) takes at most 2000 "
                "characters of text; WeCom refuses longer ones. Counted in characters, not "
-               "bytes. Shorten the script or put the text into an image."),
+               "bytes, and on the rendered text when a roster is given. Shorten the script or put "
+               "the text into an image."),
       platform("too-many-assets", "more than 9 attachments in one task",
                "WeCom sends at most 9 images or attachments with one message or Moments post. "
                "Split the task in two, or combine the posters into fewer images."),

@@ -147,6 +147,11 @@ void sell_before_trust(const Sop& sop, const std::vector<std::uint8_t>& flags, c
   }
 }
 
+// "twice", "3 times".
+std::string times(std::size_t n) {
+  return n == 2 ? std::string("twice") : fmt::format("{} times", n);
+}
+
 const char* on_holiday_name(OnHoliday h) {
   switch (h) {
     case OnHoliday::keep:
@@ -185,15 +190,27 @@ void holiday_collision(const Sop& sop, const Expansion& e, std::vector<bool>& on
       });
       for (std::size_t k = 1; k < landed.size(); ++k) {
         const Occurrence& o = *landed[k].second;
-        if (landed[k].first == landed[k - 1].first && o.moved_from && first_time(once, index)) {
+        if (landed[k].first != landed[k - 1].first || !o.moved_from) {
+          continue;
+        }
+        // Every occurrence that lands on this date, moved or not.
+        std::size_t first = k;
+        while (first > 0 && landed[first - 1].first == landed[k].first) {
+          --first;
+        }
+        std::size_t last = k;
+        while (last + 1 < landed.size() && landed[last + 1].first == landed[k].first) {
+          ++last;
+        }
+        if (first_time(once, index)) {
           out.add(
               "holiday-collision", task->selector->loc,
               fmt::format("{} moves its {} occurrence to {} (on_holiday: {}), which already has "
-                          "an occurrence of it: {} gets it twice that day",
+                          "an occurrence of it: {} gets it {} that day",
                           task_name(sop, *task), e.ctx.when(*o.moved_from), e.ctx.when(o.date),
-                          on_holiday_name(task->on_holiday), e.ctx.who()));
-          break;
+                          on_holiday_name(task->on_holiday), e.ctx.who(), times(last - first + 1)));
         }
+        break;
       }
     }
     i = j;

@@ -19,7 +19,7 @@ void run_rules(const Input& input, Diagnostics& diags) {
   detail::Reporter out(diags);
   for (const Sop& sop : *input.sops) {
     const detail::EffectiveLimits limits = detail::effective_limits(sop, input.config);
-    detail::platform_text_rules(sop, out);
+    detail::platform_text_rules(sop, input.roster, out);
     detail::craft_static_rules(sop, limits, out);
     detail::fixed_scarcity_claims(sop, out);
     detail::phase_rules(sop, out);

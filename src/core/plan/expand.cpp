@@ -118,6 +118,8 @@ void check_request(const Roster& roster, const PlanRequest& request) {
   }
 }
 
+}  // namespace
+
 // The group's display name: its roster name, else the SOP's group_name
 // pattern ("小丸子美妆研讨所{letter}"), else its id.
 std::string render_group_name(const Sop& sop, const Group& g, const Staff* owner, Date fallback) {
@@ -135,8 +137,6 @@ std::string render_group_name(const Sop& sop, const Group& g, const Staff* owner
   }
   return g.id.value;
 }
-
-}  // namespace
 
 std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
                                           const Calendar& calendar, Date from, Date to,
