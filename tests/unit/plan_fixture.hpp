@@ -71,6 +71,7 @@ struct PlanFixture {
         item(Date::from_ymd(2026, 12, 12), 10 * 60, b, promo, promo.tasks[0], std::nullopt, nullptr,
              {amy}, "全场5折", amy),
     };
+    assign_keys(plan.items);
   }
   PlanFixture(const PlanFixture&) = delete;
   PlanFixture& operator=(const PlanFixture&) = delete;

@@ -87,7 +87,10 @@ void check_folded(std::string_view line) {
   CHECK(unfolded == line);
 }
 
-std::string render_ics(const Plan& plan, std::int64_t dtstamp = 1764547200) {
+// The plan's items get their keys as expand_plan() gives them (the UIDs
+// are made of them), then the plan is rendered.
+std::string render_ics(Plan plan, std::int64_t dtstamp = 1764547200) {
+  sopctl::assign_keys(plan.items);
   render::PlanRenderOptions opts;
   opts.dtstamp = dtstamp;
   return render::plan_ics(plan, opts);

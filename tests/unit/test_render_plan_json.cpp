@@ -38,7 +38,9 @@ TEST_CASE("render::plan_json") {
       "script": "还有2天开营",
       "assets": [
         "poster-d1.png"
-      ]
+      ],
+      "key": ")" + fx.plan.items[0].key +
+                                 R"("
     },
     {
       "date": "2026-12-12",
@@ -63,7 +65,9 @@ TEST_CASE("render::plan_json") {
       "assets": [
         "a.png",
         "b.png"
-      ]
+      ],
+      "key": ")" + fx.plan.items[3].key +
+                                 R"("
     }
   ]
 }
@@ -72,7 +76,7 @@ TEST_CASE("render::plan_json") {
   SUBCASE("time, empty assets and an escaped newline in the script") {
     const std::string json = plan_json(fx.plan);
     CHECK(json.find(R"("time": "08:00",)") != std::string::npos);
-    CHECK(json.find(R"("assets": [])") != std::string::npos);
+    CHECK(json.find(R"("assets": [],)") != std::string::npos);
     CHECK(json.find(R"("script": "今晚8点直播|答疑\n记得准时来",)") != std::string::npos);
     CHECK(json.back() == '\n');
   }

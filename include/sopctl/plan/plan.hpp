@@ -28,6 +28,10 @@ struct PlanItem {
   std::string script;                  // rendered
   // Set when on_holiday moved the occurrence; the date it was scheduled on.
   std::optional<Date> moved_from;
+  // Stable id (docs/spec.md §5.4): 16 hex digits of SOP, group, task and the
+  // date the SOP scheduled it on (so a holiday move keeps it), "-2", "-3"
+  // for a task listed twice that day. The ICS UID is key + "@sopctl".
+  std::string key;
 };
 
 struct PlanRequest {
@@ -94,6 +98,9 @@ std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& gro
 // {group_name} {owner} {phase} {phase_name} {countdown} {letter}; "{{" and
 // "}}" are literal braces; %NICKNAME% is left alone.
 std::string render_placeholders(const std::string& text, const PlanItem& item);
+
+// Sets each item's key (PlanItem::key), in item order; expand_plan() calls it.
+void assign_keys(std::vector<PlanItem>& items);
 
 // A group's display name: its roster name, else the SOP's setup.group_name
 // rendered for it ("小丸子美妆研讨所{letter}"), else its id. `fallback` is the

@@ -2,6 +2,7 @@
 #include <sopctl/text/did_you_mean.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/hash.hpp>
 #include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 namespace sopctl {
 
@@ -119,6 +121,21 @@ void check_request(const Roster& roster, const PlanRequest& request) {
 }
 
 }  // namespace
+
+// Two items of one SOP, group, task and scheduled
+// date (a task listed twice for a day) get -2, -3, ...
+void assign_keys(std::vector<PlanItem>& items) {
+  std::unordered_map<std::uint64_t, int> seen;
+  for (PlanItem& item : items) {
+    Fnv1a h;
+    h.add(item.sop != nullptr ? item.sop->id.value : "");
+    h.add(item.group != nullptr ? item.group->id.value : "");
+    h.add(item.task != nullptr ? item.task->id.value : "");
+    h.add(format_date(item.moved_from.value_or(item.date)));
+    const int n = ++seen[h.value()];
+    item.key = n == 1 ? fmt::format("{:016x}", h.value()) : fmt::format("{:016x}-{}", h.value(), n);
+  }
+}
 
 // The group's display name: its roster name, else the SOP's group_name
 // pattern ("小丸子美妆研讨所{letter}"), else its id.
@@ -362,6 +379,7 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     return std::tie(a.date, a.time, a.group->id.value, a.task->id.value) <
            std::tie(b.date, b.time, b.group->id.value, b.task->id.value);
   });
+  assign_keys(plan.items);
   return plan;
 }
 

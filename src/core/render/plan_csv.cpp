@@ -10,13 +10,13 @@ namespace sopctl::render {
 std::string plan_csv(const Plan& plan, char separator) {
   std::string out =
       text::csv_row({"date", "time", "weekday", "group", "group_name", "sop", "task", "title",
-                     "type", "channel", "day", "phase", "staff", "script", "assets"},
+                     "type", "channel", "day", "phase", "staff", "script", "assets", "key"},
                     separator);
   for (const PlanItem& item : plan.items) {
     const ItemFields f = item_fields(item);
     out += text::csv_row({f.date, f.time, f.weekday, f.group, f.group_name, f.sop, f.task, f.title,
                           f.type, f.channel, f.day ? std::to_string(*f.day) : "", f.phase,
-                          staff_ids_names(f), f.script, join(f.assets, ";")},
+                          staff_ids_names(f), f.script, join(f.assets, ";"), f.key},
                          separator);
   }
   return out;

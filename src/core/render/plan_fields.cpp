@@ -29,6 +29,7 @@ ItemFields item_fields(const PlanItem& item) {
     }
   }
   f.day = item.day;
+  f.key = item.key;
   if (item.phase != nullptr) {
     f.phase = item.phase->id.value;
     f.phase_name = item.phase->name.value.empty() ? f.phase : item.phase->name.value;

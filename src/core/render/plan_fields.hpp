@@ -34,6 +34,7 @@ struct ItemFields {
   std::vector<StaffField> staff;
   std::string script;  // rendered
   std::vector<std::string> assets;
+  std::string key;  // PlanItem::key
 };
 
 ItemFields item_fields(const PlanItem& item);

@@ -26,25 +26,6 @@ constexpr std::int64_t k_seconds_per_day = 86400;
 // or not at all in some calendar apps, so they get a short slot instead.
 constexpr int k_default_duration_minutes = 15;
 
-// 64-bit FNV-1a: tiny, deterministic on every platform, and good enough to
-// tell apart the few thousand items of a plan.
-class Fnv1a {
-public:
-  void add(std::string_view s) {
-    for (const char c : s) {
-      m_hash ^= static_cast<unsigned char>(c);
-      m_hash *= 0x100000001b3ULL;
-    }
-    // A separator so that ("ab", "c") and ("a", "bc") differ.
-    m_hash ^= 0xFF;
-    m_hash *= 0x100000001b3ULL;
-  }
-  std::uint64_t value() const { return m_hash; }
-
-private:
-  std::uint64_t m_hash = 0xcbf29ce484222325ULL;
-};
-
 // "20261203T080000" for seconds since the epoch, read as a wall time.
 std::string format_date_time(std::int64_t t) {
   std::int64_t days = t / k_seconds_per_day;
@@ -154,16 +135,6 @@ std::string calendar_zone(const Plan& plan) {
   return best;
 }
 
-std::string uid_base(const PlanItem& item) {
-  Fnv1a h;
-  h.add(item.sop != nullptr ? item.sop->id.value : "");
-  h.add(item.group != nullptr ? item.group->id.value : "");
-  h.add(item.task != nullptr ? item.task->id.value : "");
-  // The date the SOP scheduled it on: moving a holiday rule keeps the UID.
-  h.add(format_date(item.moved_from.value_or(item.date)));
-  return fmt::format("{:016x}", h.value());
-}
-
 class IcsWriter {
 public:
   void line(std::string_view content) { m_out += ics_fold(content); }
@@ -259,14 +230,8 @@ std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts) {
       write_vtimezone(w, name, zone);
     }
   }
-  // Two items with the same SOP, group, task and original date (a task listed
-  // twice for one day) get -2, -3, ... in item order.
-  std::map<std::string, int> seen;
   for (const auto& item : plan.items) {
-    const std::string base = uid_base(item);
-    const int n = ++seen[base];
-    const std::string uid = n == 1 ? base + "@sopctl" : fmt::format("{}-{}@sopctl", base, n);
-    write_event(w, item, uid, dtstamp, zones);
+    write_event(w, item, item.key + "@sopctl", dtstamp, zones);
   }
   w.line("END:VCALENDAR");
   return w.take();

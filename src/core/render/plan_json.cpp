@@ -52,6 +52,7 @@ void write_item(text::JsonWriter& w, const ItemFields& f) {
     w.value(asset);
   }
   w.end_array();
+  w.key("key").value(f.key);
   w.end_object();
 }
 
