@@ -7,7 +7,7 @@
 # blow-up fails the run; the input is left in $SOPCTL_FUZZ_BUILD/artifacts/.
 #
 # Usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
-#   TARGET: sop | roster | events | calendar | ics
+#   TARGET: sop | roster | events | calendar | ics | logs
 # Env: SOPCTL_FUZZ_BUILD (build dir), SOPCTL_FUZZ_NO_BUILD=1 (use it as is).
 set -eu
 if [ $# -lt 2 ]; then
@@ -20,8 +20,8 @@ shift 2
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${SOPCTL_FUZZ_BUILD:-$repo/build/fuzz}
 case $target in
-  sop | roster | events | calendar | ics) ;;
-  *) echo "fuzz/run.sh: unknown target '$target' (sop, roster, events, calendar, ics)" >&2; exit 2 ;;
+  sop | roster | events | calendar | ics | logs) ;;
+  *) echo "fuzz/run.sh: unknown target '$target' (sop, roster, events, calendar, ics, logs)" >&2; exit 2 ;;
 esac
 
 if [ "${SOPCTL_FUZZ_NO_BUILD:-}" != 1 ]; then

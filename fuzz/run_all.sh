@@ -11,7 +11,7 @@ seconds=$1
 shift
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=${SOPCTL_FUZZ_BUILD:-$repo/build/fuzz}
-targets="sop roster events calendar ics"
+targets="sop roster events calendar ics logs"
 if [ "${SOPCTL_FUZZ_NO_BUILD:-}" != 1 ]; then
   if [ ! -f "$build/CMakeCache.txt" ]; then
     CC=clang CXX=clang++ cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \

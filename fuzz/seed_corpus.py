@@ -37,7 +37,7 @@ def read(path):
 
 
 def main():
-    for target in ("sop", "roster", "events", "calendar", "ics"):
+    for target in ("sop", "roster", "events", "calendar", "ics", "logs"):
         shutil.rmtree(os.path.join(OUT, target), ignore_errors=True)
         os.makedirs(os.path.join(OUT, target))
 
@@ -61,6 +61,14 @@ def main():
             write("events", data, bytes([mode]))
     example = read(os.path.join(REPO, "examples/events.csv"))
     write("events", example[:8192].rsplit(b"\n", 1)[0] + b"\n", b"\x02")
+
+    for path in files("tests/cli/audit-*/*.csv"):
+        write("logs", read(path), b"\x00")
+    write("logs", b"done_at,key,group,task,staff\n2026-12-03 20:05,,A,intro,wanzi\n"
+          b"2026-12-04 08:40,,A,read,li\n2026-12-04 09:00,,\xe7\xa0\x94\xe8\xae\xa8\xe6\x89\x80A,read,\n", b"\x00")
+    for answer in (b'{"errcode":0,"errmsg":"ok"}', b'{"errcode":93000,"errmsg":"invalid webhook url"}',
+                   b'{"errcode":45009,"errmsg":"api freq out of limit"}', b"<html>502</html>"):
+        write("logs", answer, b"\x01")
 
     calendars = [
         b'holidays: ["2026-10-01..2026-10-07", 2026-01-01]\nworkdays: [2026-10-10]\n',

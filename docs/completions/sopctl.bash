@@ -35,7 +35,7 @@ _sopctl() {
             if [[ $cur == -* ]]; then
                 _sopctl_reply "-h --help --version"
             else
-                _sopctl_reply "plan check funnel aarrr schema templates init completion"
+                _sopctl_reply "plan check funnel aarrr audit schema templates init completion"
             fi
             return 0 ;;
         plan)
@@ -115,6 +115,28 @@ _sopctl() {
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
             opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --format -o --output --color -q --quiet"
+            file_args=1
+            ;;
+        audit)
+            case $prev in
+                --roster) _sopctl_reply "" 1; return 0 ;;
+                --done) return 0 ;;
+                --encoding) return 0 ;;
+                --month) return 0 ;;
+                --from) return 0 ;;
+                --to) return 0 ;;
+                --as-of) return 0 ;;
+                --grace) return 0 ;;
+                --by) _sopctl_reply "staff group task day"; return 0 ;;
+                --fail-below) return 0 ;;
+                --group-col) return 0 ;;
+                --task-col) return 0 ;;
+                --calendar) _sopctl_reply "cn" 1; return 0 ;;
+                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --color) _sopctl_reply "auto always never"; return 0 ;;
+            esac
+            opts="-h --help --roster --done --encoding --month --from --to --as-of --grace --by --list --fail-below --group-col --task-col --calendar --format -o --output --color -q --quiet"
             file_args=1
             ;;
         schema)

@@ -1,5 +1,7 @@
 #include "funnel_command.hpp"
 
+#include "dates.hpp"
+
 #include "event_input.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -58,23 +60,6 @@ std::vector<std::string> split_steps(const std::string& text) {
     throw Error(fmt::format("--steps: {} steps; at most {}", steps.size(), funnel::k_max_steps));
   }
   return steps;
-}
-
-// "0.05" or "5%".
-double parse_rate(const std::string& text) {
-  std::string_view s = text;
-  double scale = 1.0;
-  if (!s.empty() && s.back() == '%') {
-    s.remove_suffix(1);
-    scale = 0.01;
-  }
-  double v = 0;
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v) ||
-      v * scale < 0 || v * scale > 1) {
-    throw Error("--fail-below " + text + ": not a rate between 0 and 1 (e.g. 0.05 or 5%)");
-  }
-  return v * scale;
 }
 
 // Progress on stderr while a large file is read, when stderr is a terminal.
@@ -163,7 +148,7 @@ int run_funnel(const FunnelOptions& o) {
   }
   spec.mode = *parsed_mode;
   const bool fail_check = !o.fail_below.empty();
-  const double fail_below = fail_check ? parse_rate(o.fail_below) : 0.0;
+  const double fail_below = fail_check ? parse_rate_option("--fail-below", o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);
 
   const CsvInput input(o.input, o.encoding);

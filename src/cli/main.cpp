@@ -2,6 +2,7 @@
 // to the exit codes of docs/spec.md §3. This is the only place errors are caught.
 
 #include "aarrr_command.hpp"
+#include "audit_command.hpp"
 #include "check_command.hpp"
 #include "completion_command.hpp"
 #include "funnel_command.hpp"
@@ -65,6 +66,7 @@ int run(int argc, char** argv) {
   runners["check"] = cli::setup_check(app);
   runners["funnel"] = cli::setup_funnel(app);
   runners["aarrr"] = cli::setup_aarrr(app);
+  runners["audit"] = cli::setup_audit(app);
   runners["schema"] = cli::setup_schema(app);
   runners["templates"] = cli::setup_templates(app);
   runners["init"] = cli::setup_init(app);

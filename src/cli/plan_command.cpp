@@ -1,5 +1,7 @@
 #include "plan_command.hpp"
 
+#include "dates.hpp"
+
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/timezone.hpp>
 #include <sopctl/calendar/calendar.hpp>
@@ -18,32 +20,13 @@ namespace {
 struct PlanOptions {
   std::vector<std::string> sop_files;
   std::vector<std::string> rosters;
-  std::string month;
-  std::string from;
-  std::string to;
-  std::string date;
+  RangeOptions range;
   std::vector<std::string> groups;
   std::string staff;
   std::string calendar;
   std::string title;
   OutputOptions out;
 };
-
-Date parse_date_option(const std::string& option, const std::string& value) {
-  if (auto d = parse_date(value)) {
-    return *d;
-  }
-  throw Error(option + " " + value + ": not a date (use YYYY-MM-DD, e.g. 2026-12-03)");
-}
-
-// Today in the SOP's time zone: `--date today` is one of the two ways the
-// clock enters an output (docs/spec.md §2).
-Date today_in(const std::string& zone_name) {
-  const std::int64_t now = std::time(nullptr);
-  const auto zone = TimeZone::load(zone_name);
-  const std::int64_t local = now + (zone ? zone->offset_at_utc(now) : 8 * 3600);
-  return Date{static_cast<std::int32_t>((local >= 0 ? local : local - 86399) / 86400)};
-}
 
 // ICS DTSTAMP: SOURCE_DATE_EPOCH (reproducible builds convention) or now.
 std::int64_t dtstamp() {
@@ -63,25 +46,10 @@ PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
   PlanRequest req;
   req.groups = o.groups;
   req.staff = o.staff;
-  if (!o.month.empty()) {
-    const auto first = parse_month(o.month);
-    if (!first) {
-      throw Error("--month " + o.month + ": not a month (use YYYY-MM, e.g. 2026-12)");
-    }
-    req.from = *first;
-    req.to = *first + (days_in_month(first->year(), first->month()) - 1);
-  } else if (!o.date.empty()) {
-    const Date d = o.date == "today"
-                       ? today_in(sops.empty() ? "Asia/Shanghai" : sops.front().timezone.value)
-                       : parse_date_option("--date", o.date);
-    req.from = d;
-    req.to = d;
-  } else if (!o.from.empty() || !o.to.empty()) {
-    if (o.from.empty() || o.to.empty()) {
-      throw Error("--from and --to go together (or use --month or --date)");
-    }
-    req.from = parse_date_option("--from", o.from);
-    req.to = parse_date_option("--to", o.to);
+  if (const auto range =
+          resolve_range(o.range, sops.empty() ? "Asia/Shanghai" : sops.front().timezone.value)) {
+    req.from = range->first;
+    req.to = range->second;
   }
   return req;
 }
@@ -148,14 +116,7 @@ Runner setup_plan(CLI::App& app) {
       ->required()
       ->type_name("FILE")
       ->allow_extra_args(false);  // one file per --roster: SOP files may follow it
-  auto* month =
-      cmd->add_option("--month", opts->month, "Plan one month, e.g. 2026-12")->type_name("YYYY-MM");
-  auto* from = cmd->add_option("--from", opts->from, "First day of the plan")->type_name("DATE");
-  auto* to = cmd->add_option("--to", opts->to, "Last day of the plan")->type_name("DATE");
-  auto* date =
-      cmd->add_option("--date", opts->date, "Plan one day: a date or 'today'")->type_name("DATE");
-  month->excludes(from)->excludes(to)->excludes(date);
-  date->excludes(from)->excludes(to);
+  add_range_options(*cmd, opts->range, "plan", true);
   cmd->add_option("--group", opts->groups, "Only this group (repeatable)")->type_name("ID");
   cmd->add_option("--staff", opts->staff, "Only items this staff member does")->type_name("ID");
   cmd->add_option("--calendar", opts->calendar,

@@ -6,58 +6,6 @@
 
 namespace sopctl::render {
 
-std::string format_count(std::uint64_t n) {
-  std::string digits = std::to_string(n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return out;
-}
-
-std::string format_percent(std::optional<double> rate) {
-  if (!rate) {
-    return "-";
-  }
-  return fmt::format("{:.1f}%", *rate * 100.0);
-}
-
-std::string format_duration(std::optional<double> seconds) {
-  if (!seconds) {
-    return "-";
-  }
-  const auto s = static_cast<std::int64_t>(std::llround(*seconds));
-  if (s < 60) {
-    return fmt::format("{}s", s);
-  }
-  if (s < 3600) {
-    return s % 60 == 0 ? fmt::format("{}m", s / 60) : fmt::format("{}m {:02}s", s / 60, s % 60);
-  }
-  if (s < 86400) {
-    return fmt::format("{}h {:02}m", s / 3600, s / 60 % 60);
-  }
-  return fmt::format("{}d {}h", s / 86400, s / 3600 % 24);
-}
-
-std::string format_window(std::int64_t seconds) {
-  if (seconds < 0) {
-    return "none";
-  }
-  if (seconds % 86400 == 0) {
-    return fmt::format("{}d", seconds / 86400);
-  }
-  if (seconds % 3600 == 0) {
-    return fmt::format("{}h", seconds / 3600);
-  }
-  if (seconds % 60 == 0) {
-    return fmt::format("{}m", seconds / 60);
-  }
-  return fmt::format("{}s", seconds);
-}
-
 std::string largest_drop_sentence(const funnel::Funnel& f) {
   if (!f.largest_drop) {
     return "";
@@ -106,20 +54,6 @@ std::string input_summary(const funnel::Result& r, const FunnelRenderOptions& op
   }
   return fmt::format("{}, window {}; {} rows, {} users", funnel::mode_name(opts.mode),
                      format_window(opts.window), format_count(r.rows), format_count(r.users));
-}
-
-std::string markdown_cell(std::string_view s) {
-  std::string out;
-  for (const char c : s) {
-    if (c == '|') {
-      out += "\\|";
-    } else if (c == '\n' || c == '\r') {
-      out += ' ';
-    } else {
-      out += c;
-    }
-  }
-  return out;
 }
 
 std::string summary_sentences(const funnel::Funnel& f) {

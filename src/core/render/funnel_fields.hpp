@@ -1,6 +1,8 @@
 #pragma once
 // Wording and number formats shared by the funnel renderers.
 
+#include "report_format.hpp"
+
 #include <sopctl/funnel/funnel.hpp>
 #include <sopctl/render/funnel_render.hpp>
 
@@ -10,17 +12,6 @@
 #include <string_view>
 
 namespace sopctl::render {
-
-// 231596 -> "231,596".
-std::string format_count(std::uint64_t n);
-// 0.37031 -> "37.0%"; null -> "-".
-std::string format_percent(std::optional<double> rate);
-// Seconds -> "45s", "12m 30s", "2h 03m", "3d 4h"; null -> "-".
-std::string format_duration(std::optional<double> seconds);
-// "7d", "36h", "90m", "none".
-std::string format_window(std::int64_t seconds);
-// A Markdown table cell: '|' escaped, line breaks as spaces (funnel and aarrr md).
-std::string markdown_cell(std::string_view s);
 
 // "Largest drop: signup → order, 63.9% of users lost (21,406)." or "".
 std::string largest_drop_sentence(const funnel::Funnel& f);

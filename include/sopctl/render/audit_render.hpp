@@ -1,0 +1,20 @@
+#pragma once
+// Audit renderers (docs/spec.md §5.4): pure functions from an audit::Report
+// to one format.
+
+#include <sopctl/audit/audit.hpp>
+
+#include <string>
+
+namespace sopctl::render {
+
+struct AuditRenderOptions {
+  bool list = false;  // also list the late, missed and unplanned records
+};
+
+std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts);
+std::string audit_markdown(const audit::Report& r, const AuditRenderOptions& opts);
+std::string audit_csv(const audit::Report& r, const AuditRenderOptions& opts);
+std::string audit_json(const audit::Report& r, const AuditRenderOptions& opts);
+
+}  // namespace sopctl::render
