@@ -8,6 +8,7 @@
 #include <sopctl/audit/audit.hpp>
 #include <sopctl/base/error.hpp>
 #include <sopctl/calendar/calendar.hpp>
+#include <sopctl/notify/notify.hpp>
 #include <sopctl/render/audit_render.hpp>
 
 using namespace sopctl;
@@ -49,6 +50,14 @@ void done_log(std::string_view text) {
   }
 }
 
+// An answer is read or refused, never half-read; an errmsg is the bytes of a
+// JSON string, so the summary line can print it.
+void robot_answer(std::string_view body) {
+  if (const auto a = notify::parse_answer(body)) {
+    fuzz::require(a->errmsg.size() <= body.size() * 2, "errmsg no longer than its escapes allow");
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -58,8 +67,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
     switch (data[0] % 2) {
-      default:
+      case 0:
         done_log(text);
+        break;
+      default:
+        robot_answer(text);
         break;
     }
   } catch (const Error&) {

@@ -35,7 +35,7 @@ _sopctl() {
             if [[ $cur == -* ]]; then
                 _sopctl_reply "-h --help --version"
             else
-                _sopctl_reply "plan check funnel aarrr audit schema templates init completion"
+                _sopctl_reply "plan check funnel aarrr audit notify schema templates init completion"
             fi
             return 0 ;;
         plan)
@@ -129,14 +129,33 @@ _sopctl() {
                 --grace) return 0 ;;
                 --by) _sopctl_reply "staff group task day"; return 0 ;;
                 --fail-below) return 0 ;;
+                --done-at-col) return 0 ;;
                 --group-col) return 0 ;;
                 --task-col) return 0 ;;
+                --staff-col) return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
                 --format) _sopctl_reply "table csv json md"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --done --encoding --month --from --to --as-of --grace --by --list --fail-below --group-col --task-col --calendar --format -o --output --color -q --quiet"
+            opts="-h --help --roster --done --encoding --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet"
+            file_args=1
+            ;;
+        notify)
+            case $prev in
+                --roster) _sopctl_reply "" 1; return 0 ;;
+                --date) return 0 ;;
+                --at) return 0 ;;
+                --within) return 0 ;;
+                --staff) return 0 ;;
+                --send) return 0 ;;
+                --timeout) return 0 ;;
+                --calendar) _sopctl_reply "cn" 1; return 0 ;;
+                --format) _sopctl_reply "jsonl"; return 0 ;;
+                -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --color) _sopctl_reply "auto always never"; return 0 ;;
+            esac
+            opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --format -o --output --color -q --quiet"
             file_args=1
             ;;
         schema)

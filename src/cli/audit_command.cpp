@@ -163,10 +163,13 @@ Runner setup_audit(CLI::App& app) {
   cmd->add_option("--fail-below", opts->fail_below,
                   "Exit 1 when the overall on-time rate is below RATE (0.9 or 90%)")
       ->type_name("RATE");
-  cmd->add_option("--group-col", opts->columns.group, "Column of groups in the done log")
+  cmd->add_option("--done-at-col", opts->columns.done_at, "Column of completion times")
+      ->default_str("done_at");
+  cmd->add_option("--group-col", opts->columns.group, "Column of groups (ids or names)")
       ->default_str("group");
-  cmd->add_option("--task-col", opts->columns.task, "Column of tasks in the done log")
+  cmd->add_option("--task-col", opts->columns.task, "Column of tasks (ids or titles)")
       ->default_str("task");
+  cmd->add_option("--staff-col", opts->columns.staff, "Column of who did it")->default_str("staff");
   cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
       ->check(non_empty_path())
       ->type_name("cn|FILE");

@@ -7,6 +7,7 @@
 #include "completion_command.hpp"
 #include "funnel_command.hpp"
 #include "init_command.hpp"
+#include "notify_command.hpp"
 #include "plan_command.hpp"
 #include "schema_command.hpp"
 #include "templates_command.hpp"
@@ -67,6 +68,7 @@ int run(int argc, char** argv) {
   runners["funnel"] = cli::setup_funnel(app);
   runners["aarrr"] = cli::setup_aarrr(app);
   runners["audit"] = cli::setup_audit(app);
+  runners["notify"] = cli::setup_notify(app);
   runners["schema"] = cli::setup_schema(app);
   runners["templates"] = cli::setup_templates(app);
   runners["init"] = cli::setup_init(app);

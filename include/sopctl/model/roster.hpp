@@ -14,6 +14,11 @@ struct Staff {
   Located<std::string> id;
   Located<std::string> name;
   std::vector<Located<std::string>> roles;
+  // For `notify` (docs/spec.md §5.3): mentioned by WeCom user id or mobile,
+  // digests posted to `robot` (a group-robot webhook URL).
+  Located<std::string> wecom_userid;
+  Located<std::string> mobile;
+  Located<std::string> robot;
   SourceLoc loc;
 
   bool has_role(const std::string& role) const;

@@ -14,6 +14,37 @@ namespace {
 using load::Field;
 using load::Reader;
 
+// wecom_userid, mobile and robot (docs/spec.md §5.3): who `notify` mentions
+// and where it posts.
+void read_contact(Reader& r, const load::Fields& fields, Staff& s) {
+  if (const Field* f = fields.get("wecom_userid")) {
+    if (auto t = r.text(*f)) {
+      s.wecom_userid = *t;
+    }
+  }
+  if (const Field* f = fields.get("mobile")) {
+    if (auto t = r.text(*f)) {
+      s.mobile = *t;
+      const std::string& m = t->value;
+      if (m.empty() || m.find_first_not_of("+0123456789- ") != std::string::npos) {
+        r.report(t->loc, "bad-value",
+                 fmt::format("mobile '{}' is not a phone number (digits, e.g. 13800001111)", m));
+      }
+    }
+  }
+  if (const Field* f = fields.get("robot")) {
+    if (auto t = r.text(*f)) {
+      s.robot = *t;
+      const std::string& url = t->value;
+      if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
+        r.report(t->loc, "bad-value",
+                 "robot must be a webhook URL, e.g. "
+                 "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...");
+      }
+    }
+  }
+}
+
 void read_staff(Reader& r, const Field& f, Roster& roster) {
   if (!r.expect_list(f, "a list like [{id: wanzi, name: 小丸子, roles: [owner]}]") || f.is_null()) {
     return;
@@ -26,7 +57,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
                "each staff member must be a mapping with id, name and roles");
       continue;
     }
-    const auto fields = r.fields(item, {"id", "name", "roles"});
+    const auto fields = r.fields(item, {"id", "name", "roles", "wecom_userid", "mobile", "robot"});
     Staff s;
     s.loc = item_loc;
     const Field* id = fields.get("id");
@@ -49,6 +80,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
     if (const Field* roles = fields.get("roles")) {
       s.roles = r.text_list(*roles);
     }
+    read_contact(r, fields, s);
     if (id_ok && unique) {
       roster.staff.push_back(std::move(s));
     }
