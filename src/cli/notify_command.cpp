@@ -69,6 +69,9 @@ std::string staff_name(const notify::Digest& d) {
 }
 
 int send(const NotifyOptions& o, const std::vector<notify::Digest>& digests) {
+  if (!o.send.empty() && o.send.rfind("https://", 0) != 0 && o.send.rfind("http://", 0) != 0) {
+    throw Error("--send " + o.send + ": not a webhook URL (http:// or https://)");
+  }
   for (const notify::Digest& d : digests) {
     if (d.robot.empty()) {
       throw Error(fmt::format(

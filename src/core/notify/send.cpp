@@ -76,7 +76,7 @@ SendReport send_digests(const std::vector<Digest>& digests, Clock& clock, const 
       }
       if (r.kind == PostResult::Kind::failed) {
         failure = fmt::format("could not reach the robot: {}", r.error);
-        continue;  // a refused or dropped connection is retried like a time-out
+        break;  // not an answer nor a time-out: retrying would only repeat it
       }
       if (r.status >= 500) {
         failure = fmt::format("the robot answered HTTP {}", r.status);
