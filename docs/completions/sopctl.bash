@@ -49,11 +49,14 @@ _sopctl() {
                 --staff) return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
                 --title) return 0 ;;
+                --customers) _sopctl_reply "" 1; return 0 ;;
+                --encoding) return 0 ;;
+                --events) return 0 ;;
                 --format) _sopctl_reply "table md csv tsv json ics html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --format -o --output --color -q --quiet"
+            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --customers --encoding --events --summary --format -o --output --color -q --quiet"
             file_args=1
             ;;
         check)
@@ -61,11 +64,14 @@ _sopctl() {
                 --roster) _sopctl_reply "" 1; return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
                 --config) _sopctl_reply "" 1; return 0 ;;
+                --customers) _sopctl_reply "" 1; return 0 ;;
+                --encoding) return 0 ;;
+                --events) return 0 ;;
                 --format) _sopctl_reply "text json sarif github"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --calendar --strict --config --list-rules --format -o --output --color -q --quiet"
+            opts="-h --help --roster --calendar --strict --config --list-rules --customers --encoding --events --format -o --output --color -q --quiet"
             file_args=1
             ;;
         funnel)

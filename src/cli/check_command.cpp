@@ -1,5 +1,7 @@
 #include "check_command.hpp"
 
+#include "customer_input.hpp"
+
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/files.hpp>
 #include <sopctl/base/version.hpp>
@@ -26,6 +28,7 @@ struct CheckOptions {
   std::string config;
   bool strict = false;
   bool list_rules = false;
+  CustomerOptions customers;
   OutputOptions out;
 };
 
@@ -95,6 +98,9 @@ int run_check(const CheckOptions& o) {
   input.roster = in.has_roster ? &in.roster : nullptr;
   input.calendar = &calendar;
   input.config = &config;
+  const CustomerInputs customers = load_customer_inputs(o.customers, in.roster, in.sops);
+  input.customers = customers.customers_ptr();
+  input.customer_events = customers.events_ptr();
   lint::run_rules(input, diags);
   lint::apply_suppressions(diags, in.texts);
   lint::apply_config(diags, config);
@@ -140,6 +146,7 @@ Runner setup_check(CLI::App& app) {
       ->type_name("FILE");
   cmd->add_flag("--list-rules", opts->list_rules,
                 "Print every rule: id, category, default severity, summary");
+  add_customer_options(*cmd, opts->customers, true);
   add_output_options(*cmd, opts->out, {"text", "json", "sarif", "github"}, {"md"});
   return [opts] { return run_check(*opts); };
 }

@@ -1,5 +1,6 @@
 #include "plan_command.hpp"
 
+#include "customer_input.hpp"
 #include "dates.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -25,6 +26,8 @@ struct PlanOptions {
   std::string staff;
   std::string calendar;
   std::string title;
+  CustomerOptions customers;
+  bool summary = false;
   OutputOptions out;
 };
 
@@ -55,6 +58,13 @@ PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
 }
 
 std::string render(const Plan& plan, const PlanOptions& o) {
+  if (o.summary) {
+    const std::string& f = o.out.format;
+    if (f == "ics" || f == "html") {
+      throw Error("--summary counts items: use it with --format table, md, csv, tsv or json");
+    }
+    return render::plan_summary(plan, f);
+  }
   render::PlanRenderOptions ro;
   ro.color = use_color(o.out);
   ro.title = o.title;
@@ -92,7 +102,11 @@ int run_plan(const PlanOptions& o) {
     return static_cast<int>(ExitCode::failure);
   }
   const Calendar calendar = calendar::load(o.calendar);
-  const Plan plan = expand_plan(sops, roster, calendar, make_request(o, sops));
+  const CustomerInputs customers = load_customer_inputs(o.customers, roster, sops);
+  PlanRequest req = make_request(o, sops);
+  req.customers = customers.customers_ptr();
+  req.customer_events = customers.events_ptr();
+  const Plan plan = expand_plan(sops, roster, calendar, req);
   emit(o.out, render(plan, o));
   return 0;
 }
@@ -109,7 +123,9 @@ Runner setup_plan(CLI::App& app) {
       "  sopctl plan camp.sop.yaml --roster roster.yaml --calendar cn --format ics -o plan.ics\n"
       "\n"
       "Without --month, --from/--to or --date the plan covers every group's whole SOP.\n"
-      "Days count from each group's open date: day 1 is the open date, day -1 the day before.\n");
+      "Days count from each group's open date: day 1 is the open date, day -1 the day before.\n"
+      "Customer SOPs (kind: customer) plan every targeted customer of --customers from\n"
+      "their anchor date (added, paid, expires, ...).\n");
   cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
   cmd->add_option("--roster", opts->rosters,
                   "Roster file (YAML, or CSV of groups); repeat to merge several")
@@ -124,6 +140,10 @@ Runner setup_plan(CLI::App& app) {
       ->check(non_empty_path())
       ->type_name("cn|FILE");
   cmd->add_option("--title", opts->title, "Title of the calendar (ics, html, md)");
+  add_customer_options(*cmd, opts->customers, true);
+  cmd->add_flag("--summary", opts->summary,
+                "Counts per day, time, staff member and task instead of every item (for "
+                "thousands of customers)");
   add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html"});
   return [opts] { return run_plan(*opts); };
 }

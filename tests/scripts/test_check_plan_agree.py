@@ -12,7 +12,7 @@ import subprocess
 import sys
 
 # plan refusals that are about the request, not the files.
-NOT_ABOUT_FILES = ("give --month", "nothing to plan")
+NOT_ABOUT_FILES = ("give --month", "nothing to plan", "it needs a customers file")
 
 
 def main():
@@ -29,6 +29,8 @@ def main():
         extra = []
         if os.path.exists(os.path.join(d, "args")):
             extra = open(os.path.join(d, "args")).read().split()
+        if os.path.exists(os.path.join(d, "customers.csv")):
+            extra += ["--customers", "customers.csv"]
         for roster in rosters:
             plan = subprocess.run([sopctl, "plan", *sops, "--roster", roster, *extra, "--format", "json"],
                                   cwd=d, capture_output=True, text=True, timeout=30)

@@ -179,9 +179,9 @@ TEST_CASE("load::sop") {
 
   SUBCASE("unknown key without a close match lists the keys") {
     CHECK(findings_of("sop: x\ntasks: []\nfoo: 1\n") ==
-          lines({"3:1 unknown-key: unknown key 'foo' (expected one of: version, sop, title, "
-                 "description, timezone, anchor, goal, phases, setup, limits, funnel, metrics, "
-                 "tasks)"}));
+          lines({"3:1 unknown-key: unknown key 'foo' (expected one of: version, sop, kind, title, "
+                 "description, timezone, anchor, target, until, goal, phases, setup, limits, "
+                 "funnel, metrics, tasks)"}));
   }
 
   SUBCASE("columns count characters on a CJK line") {

@@ -8,6 +8,7 @@
 
 #include <sopctl/base/memory.hpp>
 #include <sopctl/base/timezone.hpp>
+#include <sopctl/model/customers.hpp>
 #include <sopctl/text/csv.hpp>
 #include <sopctl/text/string_table.hpp>
 
@@ -81,6 +82,10 @@ struct EventLog {
 // quote, invalid UTF-8.
 EventLog load(std::string_view text, const std::string& path, const csv::Header& header,
               const LoadOptions& options);
+
+// When each user first did each event of `log`: the `until` look-up of
+// customer SOPs (user ids are customer ids).
+CustomerEvents first_events(const EventLog& log);
 
 // The index of a named column, or Error "path:1: no column 'ts' ... (use
 // `option`)" listing the header.

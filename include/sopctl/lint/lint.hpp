@@ -5,6 +5,7 @@
 
 #include <sopctl/base/diagnostic.hpp>
 #include <sopctl/model/calendar.hpp>
+#include <sopctl/model/customers.hpp>
 #include <sopctl/model/roster.hpp>
 #include <sopctl/model/sop.hpp>
 
@@ -54,6 +55,10 @@ struct Input {
   const Roster* roster = nullptr;  // null: check without --roster
   const Calendar* calendar = nullptr;
   const Config* config = nullptr;  // may be null
+  // Customer SOPs: the customers file and the first events of each customer
+  // (both optional; rules that need them are skipped without).
+  const Customers* customers = nullptr;
+  const CustomerEvents* customer_events = nullptr;
 };
 
 // Runs the platform and craft rules (and the schedule-aware ones, which

@@ -96,6 +96,8 @@ struct Limits {
   int quiet_end = 8 * 60;     // wrapping midnight when start > end
   int max_posts_per_group_per_day = 6;
   MassQuota mass_sends;
+  // Customer SOPs: WeCom's customer mass sends (客户群发) per customer per day.
+  int customer_mass_sends = 1;
   SourceLoc loc;
   // Whether the file set them (a project config's limits apply otherwise).
   bool quiet_hours_set = false;
@@ -126,9 +128,26 @@ struct PlaceholderUse {
   SourceLoc loc;
 };
 
+// Which customers a customer SOP reaches (docs/spec.md §5.2): every tag of
+// tags_all, at least one of tags_any (when given), none of tags_none; and,
+// when `owner` is set, only that staff member's customers.
+struct Target {
+  std::vector<Located<std::string>> tags_any;
+  std::vector<Located<std::string>> tags_all;
+  std::vector<Located<std::string>> tags_none;
+  Located<std::string> owner;
+  SourceLoc loc;
+  bool matches(const std::vector<std::string>& tags, const std::string& customer_owner) const;
+};
+
+// group: tasks for WeCom groups of the roster (1.1); customer: 1:1 tasks
+// for each targeted customer, counted from a date of theirs (5.2).
+enum class SopKind { group, customer };
+
 struct Sop {
   std::string path;  // the file it was loaded from
   int version = 1;   // `version:`, the file format
+  SopKind kind = SopKind::group;
   Located<std::string> id;
   Located<std::string> title;
   Located<std::string> description;  // optional one-line purpose (extension)
@@ -143,6 +162,11 @@ struct Sop {
   Located<std::string> funnel_mode;
   // Dated SOPs: the campaign's main day, which {countdown} counts to.
   std::optional<Located<Date>> anchor;
+  // Customer SOPs: the customers-file date column that is day 1 ("added"),
+  // who is targeted, and the events that end the SOP for a customer.
+  Located<std::string> anchor_column{"added"};
+  Target target;
+  std::vector<Located<std::string>> until;
   std::vector<PlaceholderUse> deferred_placeholders;
   Metrics metrics;
   std::vector<Task> tasks;

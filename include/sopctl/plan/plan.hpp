@@ -2,6 +2,7 @@
 // The plan engine: SOPs and a roster expanded into dated, per-group items.
 
 #include <sopctl/model/calendar.hpp>
+#include <sopctl/model/customers.hpp>
 #include <sopctl/model/placeholders.hpp>
 #include <sopctl/model/roster.hpp>
 #include <sopctl/model/sop.hpp>
@@ -17,7 +18,8 @@ struct PlanItem {
   Date date;
   int time = -1;  // minutes since midnight; -1: no `at` (an all-day item)
   int duration_minutes = 0;
-  const Group* group = nullptr;
+  const Group* group = nullptr;        // null for a customer item
+  const Customer* customer = nullptr;  // set for a customer item (kind: customer)
   const Sop* sop = nullptr;
   const Task* task = nullptr;
   std::optional<int> day;  // group day of `date` (never 0); none without an open date
@@ -37,8 +39,12 @@ struct PlanItem {
 struct PlanRequest {
   std::optional<Date> from;  // both or neither; neither: the whole plan
   std::optional<Date> to;
-  std::vector<std::string> groups;  // empty: all
+  std::vector<std::string> groups;  // empty: all (customers only when empty)
   std::string staff;                // empty: all
+  // Customer SOPs (docs/spec.md §5.2): the customers, and when each first
+  // did the SOPs' `until` events (optional). Must outlive the Plan.
+  const Customers* customers = nullptr;
+  const CustomerEvents* customer_events = nullptr;
 };
 
 struct Plan {
@@ -47,11 +53,14 @@ struct Plan {
   std::vector<PlanItem> items;  // sorted by date, time, group id, task id
 };
 
-// Expands every group of `roster` with its SOP over the requested range.
+// Expands every group of `roster` with its SOP over the requested range,
+// and every targeted customer of `request.customers` with each customer SOP
+// (day 1 is the customer's anchor date).
 // The objects in `sops` and `roster` must outlive the Plan (items point into
 // them). Throws Error when the plan cannot be computed: calendar does not
 // cover the range, no range given for an SOP without bounds, unknown
-// --group or --staff.
+// --group or --staff, a customer SOP without customers or anchored on a
+// column that holds no dates.
 Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,
                  const PlanRequest& request);
 
@@ -98,6 +107,11 @@ std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& gro
 // {group_name} {owner} {phase} {phase_name} {countdown} {letter}; "{{" and
 // "}}" are literal braces; %NICKNAME% is left alone.
 std::string render_placeholders(const std::string& text, const PlanItem& item);
+
+// The group's name, or the customer's for a customer item.
+const std::string& display_name(const PlanItem& item);
+// The group's id, or the customer's.
+const std::string& target_id(const PlanItem& item);
 
 // Sets each item's key (PlanItem::key), in item order; expand_plan() calls it.
 void assign_keys(std::vector<PlanItem>& items);

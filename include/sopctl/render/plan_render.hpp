@@ -23,4 +23,9 @@ std::string plan_json(const Plan& plan);
 std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts);
 std::string plan_html(const Plan& plan, const PlanRenderOptions& opts);
 
+// `plan --summary`: counts instead of items, for plans of thousands of
+// customers: one row per date, time, staff member and task with the number
+// of items (customers or groups). Formats table, md, csv, tsv, json.
+std::string plan_summary(const Plan& plan, const std::string& format);
+
 }  // namespace sopctl::render

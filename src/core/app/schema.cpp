@@ -25,10 +25,32 @@ constexpr std::string_view k_schema = R"json({
       "type": "integer",
       "enum": [1]
     },
-    "anchor": {
-      "description": "A dated SOP's main day (e.g. 双12 is 2026-12-12): {countdown} counts to it.",
+    "kind": {
+      "description": "group (default): tasks for the roster's groups; customer: 1:1 tasks for each targeted customer of --customers (客户SOP), day 1 being the customer's anchor date.",
       "type": "string",
-      "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+      "enum": ["group", "customer"],
+      "default": "group"
+    },
+    "anchor": {
+      "description": "A dated group SOP's main day (e.g. 双12 is 2026-12-12): {countdown} counts to it. In a customer SOP: the customers-file date column that is day 1 (added, paid, expires, ...; default added).",
+      "type": "string",
+      "pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2}|[^0-9 ,;][^ ,;]*)$"
+    },
+    "target": {
+      "description": "Customer SOPs: which customers it reaches, by tag (and owner).",
+      "type": "object",
+      "additionalProperties": false,
+      "properties": {
+        "tags_any": {"description": "At least one of these tags.", "type": ["array", "string"], "items": {"type": "string"}},
+        "tags_all": {"description": "Every one of these tags.", "type": ["array", "string"], "items": {"type": "string"}},
+        "tags_none": {"description": "None of these tags (e.g. 已购).", "type": ["array", "string"], "items": {"type": "string"}},
+        "owner": {"description": "Only this staff member's customers.", "type": "string"}
+      }
+    },
+    "until": {
+      "description": "Customer SOPs: events (of --events) that end the SOP for a customer; their later items are dropped.",
+      "type": ["array", "string"],
+      "items": {"type": "string"}
     },
     "sop": {
       "description": "The SOP's id, unique across loaded files; groups in the roster name it in their `sop:`. Lowercase letters, digits, '-' and '_'.",
@@ -162,6 +184,12 @@ constexpr std::string_view k_schema = R"json({
           "type": "integer",
           "minimum": 1,
           "default": 6
+        },
+        "customer_mass_sends": {
+          "description": "Customer SOPs: mass sends (客户群发) a customer may get per day. WeCom's rule, which it changes; default 1.",
+          "type": "integer",
+          "minimum": 1,
+          "default": 1
         },
         "mass_sends": {
           "description": "WeCom customer mass-send quota (企业群发) per group.",

@@ -160,6 +160,12 @@ void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const
 void fixed_scarcity_claims(const Sop& sop, Reporter& out);
 void dated_tasks_reach_groups(const std::vector<Sop>& sops, const Roster& roster, Reporter& out);
 
+// Customer SOPs (rules_customers.cpp): customer-mass-quota, and with the
+// customers file and event log, target-tag-unused and until-event-unseen.
+void customer_mass_quota(const Sop& sop, const Calendar& calendar, Reporter& out);
+void customer_targets(const std::vector<Sop>& sops, const Customers& customers, Reporter& out);
+void until_events_seen(const std::vector<Sop>& sops, const CustomerEvents& events, Reporter& out);
+
 // too-many-posts, same-minute, sell-before-trust, holiday-collision
 // (rules_schedule.cpp): fed one expansion at a time, each finding once per task.
 class ScheduleRules {

@@ -136,6 +136,13 @@ std::vector<RuleInfo> make_rules() {
                "month are counted; the first group and period over the quota are named, at the "
                "SOP's first mass task. Send less often, or move some messages to `channel: "
                "group`."),
+      platform("customer-mass-quota", "more mass sends to one customer in a day than WeCom allows",
+               "A customer receives at most a limited number of a company's mass messages "
+               "(客户群发, `channel: mass` in a customer SOP) a day: WeCom's rule has been one a "
+               "day, and WeCom changes it, so `limits.customer_mass_sends: N` sets it (default "
+               "1). The customer SOP's days are expanded for a customer added on a Monday (with "
+               "the calendar and on_holiday); the first day over the quota is named. Send one of "
+               "the messages as `channel: private`, or on another day."),
 
       // Craft: the SOP will work, but it is likely to hurt the group.
       craft("quiet-hours", "a task scheduled in quiet hours",
@@ -189,6 +196,16 @@ std::vector<RuleInfo> make_rules() {
             "such a sentence is sent to every group on every run, and is false whenever the "
             "numbers differ, which members notice. Let the operator fill the number in on the "
             "day (a group variable such as {places}), or say it without a number."),
+      craft("target-tag-unused", "a customer SOP targets a tag no customer carries",
+            "With --customers, a tag in a customer SOP's `target` (tags_any, tags_all) that no "
+            "customer of the file carries: the SOP reaches fewer customers than meant, or none "
+            "(a typo, or a tag renamed in the SCRM). The message suggests the closest tag in "
+            "the file."),
+      craft("until-event-unseen", "a customer SOP ends on an event the log never has",
+            "With --events, an event of a customer SOP's `until` that no row of the event log "
+            "has: customers' items would never be dropped when they convert, and they would "
+            "keep getting sales messages after buying. Check the spelling against the log "
+            "(`order`, `paid`, ...)."),
       craft("dated-task-reaches-no-group", "a dated task falls outside every group's life",
             "A dated task (`date:`, `dates:`, a dated `every`) reaches a group only on days of "
             "the group's life: from its first planned day (open date plus the earliest "

@@ -24,6 +24,9 @@ void quiet_hours(const Sop& sop, const EffectiveLimits& limits, Reporter& out) {
 }
 
 void missing_setup(const Sop& sop, Reporter& out) {
+  if (sop.kind == SopKind::customer) {
+    return;  // 1:1 chats have no announcement, welcome or rules
+  }
   const Setup& setup = sop.setup;
   const SourceLoc at = setup.present && setup.loc.known() ? setup.loc : sop_loc(sop);
   const bool has_rules = std::any_of(setup.rules.begin(), setup.rules.end(),

@@ -22,6 +22,7 @@ void run_rules(const Input& input, Diagnostics& diags) {
     detail::platform_text_rules(sop, input.roster, out);
     detail::craft_static_rules(sop, limits, out);
     detail::fixed_scarcity_claims(sop, out);
+    detail::customer_mass_quota(sop, calendar, out);
     detail::phase_rules(sop, out);
 
     detail::ScheduleRules schedule_rules(sop, limits, out);
@@ -32,7 +33,15 @@ void run_rules(const Input& input, Diagnostics& diags) {
           month_day.visit(e);
         });
     detail::outside_phase(schedule, out);
-    detail::mass_send_quota(schedule, out);
+    if (sop.kind == SopKind::group) {
+      detail::mass_send_quota(schedule, out);  // customers: customer_mass_quota
+    }
+  }
+  if (input.customers != nullptr) {
+    detail::customer_targets(*input.sops, *input.customers, out);
+  }
+  if (input.customer_events != nullptr) {
+    detail::until_events_seen(*input.sops, *input.customer_events, out);
   }
   if (input.roster != nullptr) {
     detail::calendar_coverage(*input.sops, *input.roster, calendar, out);

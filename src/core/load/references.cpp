@@ -52,7 +52,16 @@ void check_group_sops(const std::vector<Sop>& sops, const Roster& roster, Diagno
   }
   for (const auto& g : roster.groups) {
     for (const auto& s : g.sops) {
-      if (s.value.empty() || std::find(ids.begin(), ids.end(), s.value) != ids.end()) {
+      const auto it = std::find_if(sops.begin(), sops.end(),
+                                   [&](const Sop& sop) { return sop.id.value == s.value; });
+      if (it != sops.end() && it->kind == SopKind::customer) {
+        report_to(diags, s.loc, "unknown-sop",
+                  fmt::format("group '{}' runs SOP '{}', a customer SOP (kind: customer): "
+                              "customer SOPs follow the customers of --customers, not groups",
+                              g.id.value, s.value));
+        continue;
+      }
+      if (s.value.empty() || it != sops.end()) {
         continue;
       }
       report_to(diags, s.loc, "unknown-sop",
@@ -147,6 +156,25 @@ void check_group_variables(const std::vector<Sop>& sops, const Roster& roster, D
     int reported = 0;
     for (const PlaceholderUse& use : sop.deferred_placeholders) {
       if (use.name == "countdown") {
+        continue;
+      }
+      const bool customer_name = use.name == "customer_name" || use.name == "customer";
+      if (sop.kind == SopKind::customer) {
+        if (!customer_name && ++reported <= 20) {
+          report_to(diags, use.loc, "undefined-placeholder",
+                    fmt::format("undefined placeholder '{{{}}}': a customer SOP knows the "
+                                "built-in names and {{customer}}, {{customer_name}}",
+                                use.name));
+        }
+        continue;
+      }
+      if (customer_name) {
+        if (++reported <= 20) {
+          report_to(diags, use.loc, "undefined-placeholder",
+                    fmt::format("'{{{}}}' is for customer SOPs (kind: customer); a group SOP's "
+                                "message goes to a whole group",
+                                use.name));
+        }
         continue;
       }
       const auto lacking = std::find_if(running.begin(), running.end(), [&](const Group* g) {

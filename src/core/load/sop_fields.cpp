@@ -32,10 +32,54 @@ int read_version(Reader& r, const Field& f) {
 
 void read_anchor(Reader& r, const Field& f, Sop& sop) {
   if (auto t = r.text(f)) {
+    if (sop.kind == SopKind::customer) {
+      // The customers-file column day 1 is: added, paid, expires, ...
+      if (t->value.empty() || t->value.find_first_of(" \t,;") != std::string::npos) {
+        r.report(t->loc, "bad-value",
+                 fmt::format("a customer SOP's anchor is a date column of the customers file "
+                             "(added, paid, expires, ...), not '{}'",
+                             t->value));
+      } else {
+        sop.anchor_column = *t;
+      }
+      return;
+    }
     if (auto d = check_date(r.diags(), *t)) {
       sop.anchor = Located<Date>{*d, t->loc};
     }
   }
+}
+
+void read_kind(Reader& r, const Field& f, Sop& sop) {
+  if (auto t = r.text(f); t && r.one_of(*t, "kind", {"group", "customer"})) {
+    sop.kind = t->value == "customer" ? SopKind::customer : SopKind::group;
+  }
+}
+
+void read_target(Reader& r, const Field& f, Sop& sop) {
+  if (!r.expect_map(f, "a mapping of tags_any, tags_all, tags_none and owner") || f.is_null()) {
+    return;
+  }
+  sop.target.loc = f.key_loc;
+  const auto fields = r.fields(f.value, {"tags_any", "tags_all", "tags_none", "owner"});
+  const std::pair<const char*, std::vector<Located<std::string>>*> lists[] = {
+      {"tags_any", &sop.target.tags_any},
+      {"tags_all", &sop.target.tags_all},
+      {"tags_none", &sop.target.tags_none}};
+  for (const auto& [key, target] : lists) {
+    if (const Field* lf = fields.get(key)) {
+      *target = r.text_list(*lf);
+    }
+  }
+  if (const Field* o = fields.get("owner")) {
+    if (auto t = r.text(*o)) {
+      sop.target.owner = *t;
+    }
+  }
+}
+
+void read_until(Reader& r, const Field& f, Sop& sop) {
+  sop.until = r.text_list(f);
 }
 
 void read_funnel(Reader& r, const Field& f, Sop& sop) {

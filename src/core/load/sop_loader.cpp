@@ -236,14 +236,16 @@ void read_mass_sends(Reader& r, const Field& f, Limits& limits) {
 }
 
 void read_limits(Reader& r, const Field& f, Sop& sop) {
-  if (!r.expect_map(f, "a mapping of quiet_hours, max_posts_per_group_per_day, mass_sends") ||
+  if (!r.expect_map(f,
+                    "a mapping of quiet_hours, max_posts_per_group_per_day, mass_sends, "
+                    "customer_mass_sends") ||
       f.is_null()) {
     return;
   }
   Limits& limits = sop.limits;
   limits.loc = f.key_loc;
-  const auto fields =
-      r.fields(f.value, {"quiet_hours", "max_posts_per_group_per_day", "mass_sends"});
+  const auto fields = r.fields(
+      f.value, {"quiet_hours", "max_posts_per_group_per_day", "mass_sends", "customer_mass_sends"});
   if (const Field* q = fields.get("quiet_hours")) {
     if (auto t = r.text(*q)) {
       const auto parts = t->value.find('-');
@@ -279,6 +281,16 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
   if (const Field* ms = fields.get("mass_sends")) {
     read_mass_sends(r, *ms, limits);
   }
+  if (const Field* c = fields.get("customer_mass_sends")) {
+    if (auto n = r.integer(*c, "a whole number of mass sends per customer per day")) {
+      if (n->value >= 1) {
+        limits.customer_mass_sends = n->value;
+      } else {
+        r.report(n->loc, "bad-value",
+                 fmt::format("bad 'customer_mass_sends' value {}: expected at least 1", n->value));
+      }
+    }
+  }
 }
 
 void read_metrics(Reader& r, const Field& f, Sop& sop) {
@@ -304,6 +316,24 @@ void read_metrics(Reader& r, const Field& f, Sop& sop) {
   }
 }
 
+// Customer SOPs talk to one customer: private chats, mass sends (客户群发)
+// and Moments. A task without `channel` is a private chat.
+void check_customer_tasks(Reader& r, Sop& sop) {
+  for (Task& task : sop.tasks) {
+    const bool defaulted =
+        task.channel.loc.line == task.loc.line && task.channel.loc.column == task.loc.column;
+    if (defaulted) {
+      task.channel.value = "private";
+    } else if (task.channel.value != "private" && task.channel.value != "mass" &&
+               task.channel.value != "moments") {
+      r.report(task.channel.loc, "bad-value",
+               fmt::format("channel '{}' is for group SOPs; a customer SOP's tasks use private, "
+                           "mass or moments",
+                           task.channel.value));
+    }
+  }
+}
+
 }  // namespace
 
 Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags) {
@@ -320,11 +350,26 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   }
   load::Fields fields;
   if (root && root.IsMap()) {
-    fields = r.fields(root, {"version", "sop", "title", "description", "timezone", "anchor", "goal",
-                             "phases", "setup", "limits", "funnel", "metrics", "tasks"});
+    fields = r.fields(
+        root, {"version", "sop", "kind", "title", "description", "timezone", "anchor", "target",
+               "until", "goal", "phases", "setup", "limits", "funnel", "metrics", "tasks"});
   }
   if (const Field* v = fields.get("version")) {
     sop.version = load::read_version(r, *v);
+  }
+  if (const Field* k = fields.get("kind")) {
+    load::read_kind(r, *k, sop);
+  }
+  if (const Field* t = fields.get("target")) {
+    load::read_target(r, *t, sop);
+  }
+  if (const Field* u = fields.get("until")) {
+    load::read_until(r, *u, sop);
+  }
+  if (sop.kind == SopKind::group && (sop.target.loc.line > 0 || !sop.until.empty())) {
+    const Field* f = fields.get("target") ? fields.get("target") : fields.get("until");
+    r.report(f->key_loc, "bad-value",
+             fmt::format("'{}' is for customer SOPs: add kind: customer", f->key));
   }
   if (const Field* a = fields.get("anchor")) {
     load::read_anchor(r, *a, sop);
@@ -373,8 +418,11 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   } else {
     r.report(file.file_loc(), "missing-key", "missing key 'tasks' (the list of scheduled tasks)");
   }
+  if (sop.kind == SopKind::customer) {
+    check_customer_tasks(r, sop);
+  }
   // {countdown} counts to the open date, or in a dated SOP to its anchor.
-  if (!sop.anchor && !sop.relative_days()) {
+  if (sop.kind == SopKind::group && !sop.anchor && !sop.relative_days()) {
     for (const PlaceholderUse& use : sop.deferred_placeholders) {
       if (use.name == "countdown") {
         r.report(use.loc, "undefined-placeholder",

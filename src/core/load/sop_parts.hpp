@@ -25,6 +25,12 @@ int read_version(Reader& r, const Field& f);
 // `anchor: 2026-12-12` of a dated SOP.
 void read_anchor(Reader& r, const Field& f, Sop& sop);
 
+// `kind: group|customer`, and a customer SOP's `target:` and `until:`
+// (docs/spec.md §5.2). kind is read before anchor, which it changes.
+void read_kind(Reader& r, const Field& f, Sop& sop);
+void read_target(Reader& r, const Field& f, Sop& sop);
+void read_until(Reader& r, const Field& f, Sop& sop);
+
 // `funnel:` as a list of steps or {steps, window, mode}.
 void read_funnel(Reader& r, const Field& f, Sop& sop);
 

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "customer_parts.hpp"
 #include "occurrences.hpp"
 
 #include <algorithm>
@@ -121,21 +122,6 @@ void check_request(const Roster& roster, const PlanRequest& request) {
 }
 
 }  // namespace
-
-// Two items of one SOP, group, task and scheduled
-// date (a task listed twice for a day) get -2, -3, ...
-void assign_keys(std::vector<PlanItem>& items) {
-  std::unordered_map<std::uint64_t, int> seen;
-  for (PlanItem& item : items) {
-    Fnv1a h;
-    h.add(item.sop != nullptr ? item.sop->id.value : "");
-    h.add(item.group != nullptr ? item.group->id.value : "");
-    h.add(item.task != nullptr ? item.task->id.value : "");
-    h.add(format_date(item.moved_from.value_or(item.date)));
-    const int n = ++seen[h.value()];
-    item.key = n == 1 ? fmt::format("{:016x}", h.value()) : fmt::format("{:016x}-{}", h.value(), n);
-  }
-}
 
 // The group's display name: its roster name, else the SOP's group_name
 // pattern ("小丸子美妆研讨所{letter}"), else its id.
@@ -264,6 +250,11 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     runs.emplace_back(std::move(group_sops), life);
   }
 
+  // Customers are planned when no --group narrows the plan to groups.
+  const std::vector<plan_detail::CustomerSop> customer_runs =
+      request.groups.empty() ? plan_detail::customer_sops(sops, request.customers)
+                             : std::vector<plan_detail::CustomerSop>{};
+
   Plan plan;
   const bool whole_plan = !(request.from && request.to);
   if (!whole_plan) {
@@ -289,6 +280,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
           include_date(whole, b);
         }
       }
+    }
+    if (!customer_runs.empty()) {
+      plan_detail::include_customer_spans(customer_runs, *request.customers, whole);
     }
     if (!whole) {
       std::string files;
@@ -369,6 +363,11 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       }
     }
   }
+  if (!customer_runs.empty()) {
+    plan_detail::expand_customers(customer_runs, *request.customers, request.customer_events,
+                                  roster, calendar, expand_from, expand_to, request.staff,
+                                  plan.items, text_bytes);
+  }
   if (whole_plan && !plan.items.empty()) {
     for (const PlanItem& item : plan.items) {
       plan.from = std::min(plan.from, item.date);
@@ -376,8 +375,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     }
   }
   std::stable_sort(plan.items.begin(), plan.items.end(), [](const PlanItem& a, const PlanItem& b) {
-    return std::tie(a.date, a.time, a.group->id.value, a.task->id.value) <
-           std::tie(b.date, b.time, b.group->id.value, b.task->id.value);
+    return std::tie(a.date, a.time, target_id(a), a.task->id.value) <
+           std::tie(b.date, b.time, target_id(b), b.task->id.value);
   });
   assign_keys(plan.items);
   return plan;

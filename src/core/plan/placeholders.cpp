@@ -6,7 +6,37 @@ namespace sopctl {
 
 namespace {
 
+// A built-in placeholder of a customer item: the group ones are empty.
+std::string customer_value(std::string_view name, const PlanItem& item) {
+  if (name == "day") {
+    return item.day ? std::to_string(*item.day) : std::string();
+  }
+  if (name == "date") {
+    return format_date(item.date);
+  }
+  if (name == "weekday") {
+    return weekday_chinese_name(item.date.weekday());
+  }
+  if (name == "owner") {
+    return item.group_owner ? item.group_owner->name.value : item.customer->owner;
+  }
+  if (name == "phase") {
+    return item.phase ? item.phase->id.value : std::string();
+  }
+  if (name == "phase_name") {
+    return item.phase ? item.phase->name.value : std::string();
+  }
+  if (name == "countdown" && item.day) {
+    // Days from the item to the customer's day 1 (their anchor date).
+    return std::to_string(*item.day > 0 ? 1 - *item.day : -*item.day);
+  }
+  return {};
+}
+
 std::string placeholder_value(std::string_view name, const PlanItem& item) {
+  if (item.group == nullptr) {
+    return item.customer != nullptr ? customer_value(name, item) : std::string();
+  }
   const Group& g = *item.group;
   if (name == "day") {
     return item.day ? std::to_string(*item.day) : std::string();
@@ -55,6 +85,22 @@ bool is_known(std::string_view name) {
 
 }  // namespace
 
+const std::string& display_name(const PlanItem& item) {
+  static const std::string none;
+  if (item.customer != nullptr) {
+    return item.customer->name;
+  }
+  return item.group != nullptr ? item.group_name : none;
+}
+
+const std::string& target_id(const PlanItem& item) {
+  static const std::string none;
+  if (item.customer != nullptr) {
+    return item.customer->id;
+  }
+  return item.group != nullptr ? item.group->id.value : none;
+}
+
 std::string render_placeholders(const std::string& text, const PlanItem& item) {
   std::string out;
   out.reserve(text.size() + 16);
@@ -71,6 +117,11 @@ std::string render_placeholders(const std::string& text, const PlanItem& item) {
         const std::string_view name(text.data() + i + 1, close - i - 1);
         if (is_known(name)) {
           out += placeholder_value(name, item);
+          i = close;
+          continue;
+        }
+        if (item.customer != nullptr && (name == "customer_name" || name == "customer")) {
+          out += name == "customer" ? item.customer->id : item.customer->name;
           i = close;
           continue;
         }

@@ -4,6 +4,15 @@
 
 namespace sopctl::render {
 
+bool has_customer_items(const Plan& plan) {
+  for (const PlanItem& item : plan.items) {
+    if (item.customer != nullptr) {
+      return true;
+    }
+  }
+  return false;
+}
+
 ItemFields item_fields(const PlanItem& item) {
   ItemFields f;
   f.date = format_date(item.date);
@@ -16,6 +25,11 @@ ItemFields item_fields(const PlanItem& item) {
     f.group = item.group->id.value;
   }
   f.group_name = item.group_name;
+  if (item.customer != nullptr) {
+    f.is_customer = true;
+    f.customer = item.customer->id;
+    f.customer_name = item.customer->name;
+  }
   if (item.sop != nullptr) {
     f.sop = item.sop->id.value;
   }

@@ -21,8 +21,11 @@ struct ItemFields {
   std::string time;        // "08:00"; empty for an all-day item
   std::string weekday;     // "thu"
   std::string weekday_cn;  // "周四"
-  std::string group;       // group id
+  std::string group;       // group id; empty for a customer item
   std::string group_name;  // rendered
+  bool is_customer = false;
+  std::string customer;  // customer id of a customer item
+  std::string customer_name;
   std::string sop;
   std::string task;
   std::string title;
@@ -38,6 +41,16 @@ struct ItemFields {
 };
 
 ItemFields item_fields(const PlanItem& item);
+// Whether any item of the plan is a customer item (CSV adds two columns).
+bool has_customer_items(const Plan& plan);
+// The group's name, or the customer's: what table, md, html and ics show.
+inline const std::string& shown_name(const ItemFields& f) {
+  return f.is_customer ? f.customer_name : f.group_name;
+}
+// The group id, or the customer id.
+inline const std::string& shown_id(const ItemFields& f) {
+  return f.is_customer ? f.customer : f.group;
+}
 
 // "08:00", or "全天" for an all-day item.
 std::string time_label(const ItemFields& f);

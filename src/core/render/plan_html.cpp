@@ -104,7 +104,7 @@ void write_item(std::string& out, const PlanItem& item) {
     out += " title=\"" + escaped(f.script) + "\"";
   }
   out += "><span class=\"time\">" + escaped(time_label(f)) + "</span> ";
-  out += "<span class=\"group\">[" + escaped(f.group) + "]</span> ";
+  out += "<span class=\"group\">[" + escaped(f.is_customer ? shown_name(f) : f.group) + "]</span> ";
   out += "<span class=\"title\">" + escaped(f.title) + "</span>";
   if (const std::string staff = staff_names(f, "、"); !staff.empty()) {
     out += " <span class=\"staff\">" + escaped(staff) + "</span>";

@@ -185,7 +185,7 @@ void write_event(IcsWriter& w, const PlanItem& item, const std::string& uid,
         item.duration_minutes > 0 ? item.duration_minutes : k_default_duration_minutes;
     w.line(fmt::format("DURATION:PT{}M", minutes));
   }
-  w.text("SUMMARY", fmt::format("[{}] {}", f.group, f.title));
+  w.text("SUMMARY", fmt::format("[{}] {}", f.is_customer ? f.customer_name : f.group, f.title));
   std::vector<std::string> description;
   if (!f.script.empty()) {
     description.push_back(f.script);
@@ -199,8 +199,8 @@ void write_event(IcsWriter& w, const PlanItem& item, const std::string& uid,
   if (!description.empty()) {
     w.text("DESCRIPTION", join(description, "\n\n"));
   }
-  if (!f.group_name.empty()) {
-    w.text("LOCATION", f.group_name);
+  if (!shown_name(f).empty()) {
+    w.text("LOCATION", shown_name(f));
   }
   if (!f.type.empty()) {
     w.text("CATEGORIES", f.type);

@@ -19,8 +19,16 @@ void write_item(text::JsonWriter& w, const ItemFields& f) {
     w.value(f.time);
   }
   w.key("weekday").value(f.weekday);
-  w.key("group").value(f.group);
-  w.key("group_name").value(f.group_name);
+  if (f.is_customer) {
+    // A customer item (docs/spec.md §5.2): no group, the customer instead.
+    w.key("group").null();
+    w.key("group_name").null();
+    w.key("customer").value(f.customer);
+    w.key("customer_name").value(f.customer_name);
+  } else {
+    w.key("group").value(f.group);
+    w.key("group_name").value(f.group_name);
+  }
   w.key("sop").value(f.sop);
   w.key("task").value(f.task);
   w.key("title").value(f.title);

@@ -50,10 +50,10 @@ std::string md_line(std::string_view s) {
 }
 
 std::string group_cell(const ItemFields& f) {
-  if (f.group_name.empty() || f.group_name == f.group) {
-    return f.group;
+  if (shown_name(f).empty() || shown_name(f) == shown_id(f)) {
+    return shown_id(f);
   }
-  return f.group + " " + f.group_name;
+  return shown_id(f) + " " + shown_name(f);
 }
 
 std::string md_row(const ItemFields& f) {

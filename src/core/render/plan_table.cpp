@@ -64,8 +64,8 @@ Row make_row(const PlanItem& item) {
   Row row;
   row.date = item.date;
   row.all_day = f.time.empty();
-  row.cells = {time_label(f), f.group,   f.group_name,        day_phase_label(f),
-               f.title,       f.channel, staff_names(f, "、")};
+  row.cells = {time_label(f), shown_id(f), shown_name(f),       day_phase_label(f),
+               f.title,       f.channel,   staff_names(f, "、")};
   for (auto& cell : row.cells) {
     cell = one_line(cell);
   }
