@@ -128,6 +128,8 @@ _sopctl() {
                 --roster) _sopctl_reply "" 1; return 0 ;;
                 --done) return 0 ;;
                 --encoding) return 0 ;;
+                --customers) _sopctl_reply "" 1; return 0 ;;
+                --events) return 0 ;;
                 --month) return 0 ;;
                 --from) return 0 ;;
                 --to) return 0 ;;
@@ -144,7 +146,7 @@ _sopctl() {
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --done --encoding --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet"
+            opts="-h --help --roster --done --encoding --customers --events --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet"
             file_args=1
             ;;
         notify)
@@ -157,11 +159,14 @@ _sopctl() {
                 --send) return 0 ;;
                 --timeout) return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
+                --customers) _sopctl_reply "" 1; return 0 ;;
+                --encoding) return 0 ;;
+                --events) return 0 ;;
                 --format) _sopctl_reply "jsonl"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --format -o --output --color -q --quiet"
+            opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --customers --encoding --events --format -o --output --color -q --quiet"
             file_args=1
             ;;
         schema)

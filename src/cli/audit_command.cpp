@@ -1,5 +1,6 @@
 #include "audit_command.hpp"
 
+#include "customer_input.hpp"
 #include "dates.hpp"
 #include "event_input.hpp"
 
@@ -34,14 +35,17 @@ struct AuditOptions {
   std::string fail_below;
   std::string calendar;
   bool list = false;
+  CustomerOptions customers;
   OutputOptions out;
 };
 
 // The plan the log is matched against: the range and a margin on each side
 // (as far as the calendar covers), or every group's whole life.
 Plan plan_for(const load::Inputs& in, const Calendar& calendar,
-              const std::optional<std::pair<Date, Date>>& range) {
+              const std::optional<std::pair<Date, Date>>& range, const CustomerInputs& customers) {
   PlanRequest req;
+  req.customers = customers.customers_ptr();
+  req.customer_events = customers.events_ptr();
   if (range) {
     req.from = range->first - k_margin_days;
     req.to = range->second + k_margin_days;
@@ -80,14 +84,18 @@ int run_audit(const AuditOptions& o) {
   }
   const auto range = resolve_range(o.range, zone_name);
   const Calendar calendar = calendar::load(o.calendar);
-  const Plan plan = plan_for(in, calendar, range);
+  CustomerOptions customer_options = o.customers;
+  customer_options.encoding = o.encoding;
+  const CustomerInputs customers = load_customer_inputs(customer_options, in.roster, in.sops);
+  const Plan plan = plan_for(in, calendar, range, customers);
   opts.from = range ? range->first : plan.from;
   opts.to = range ? range->second : plan.to;
 
   const CsvInput log_input(o.done, o.encoding);
   const audit::DoneLog log =
       audit::read_done_log(log_input.text, o.done, o.columns, zone ? &*zone : nullptr);
-  const audit::Report report = audit::run_audit(plan, in.sops, in.roster, log, opts);
+  const audit::Report report =
+      audit::run_audit(plan, in.sops, in.roster, customers.customers_ptr(), log, opts);
 
   render::AuditRenderOptions ro;
   ro.list = o.list;
@@ -148,8 +156,17 @@ Runner setup_audit(CLI::App& app) {
       ->required()
       ->check(non_empty_path())
       ->type_name("LOG.csv");
-  cmd->add_option("--encoding", opts->encoding, "Encoding of the done log: utf-8, gbk, gb18030")
+  cmd->add_option("--encoding", opts->encoding,
+                  "Encoding of the done log and customers file: utf-8, gbk, gb18030")
       ->default_str("utf-8");
+  cmd->add_option("--customers", opts->customers.customers,
+                  "Customers of customer SOPs (records may name a customer and task)")
+      ->check(non_empty_path())
+      ->type_name("FILE");
+  cmd->add_option("--events", opts->customers.events,
+                  "Event log: a customer's items after their first `until` event are not planned")
+      ->check(non_empty_path())
+      ->type_name("LOG.csv");
   add_range_options(*cmd, opts->range, "audit", false);
   cmd->add_option("--as-of", opts->as_of, "Items due after this time are pending")
       ->type_name("TIME");

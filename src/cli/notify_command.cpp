@@ -1,5 +1,6 @@
 #include "notify_command.hpp"
 
+#include "customer_input.hpp"
 #include "dates.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -32,6 +33,7 @@ struct NotifyOptions {
   CLI::Option* send_flag = nullptr;
   std::string send;  // --send URL; empty with the flag: each staff member's robot
   std::string timeout = "10s";
+  CustomerOptions customers;
   OutputOptions out;
 };
 
@@ -164,6 +166,9 @@ int run_notify(const NotifyOptions& o) {
   req.from = slot.date;
   req.to = slot.date;
   req.staff = o.staff;
+  const CustomerInputs customers = load_customer_inputs(o.customers, in.roster, in.sops);
+  req.customers = customers.customers_ptr();
+  req.customer_events = customers.events_ptr();
   const Plan plan = expand_plan(in.sops, in.roster, calendar, req);
   const std::vector<notify::Digest> digests = notify::build_digests(
       plan, in.roster, slot, o.text ? notify::Style::text : notify::Style::markdown, o.send);
@@ -237,6 +242,7 @@ Runner setup_notify(CLI::App& app) {
   cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
       ->check(non_empty_path())
       ->type_name("cn|FILE");
+  add_customer_options(*cmd, opts->customers, true);
   add_output_options(*cmd, opts->out, {"jsonl"});
   return [opts] { return run_notify(*opts); };
 }

@@ -49,7 +49,7 @@ struct World {
     if (as_of) {
       o.as_of = parse_timestamp(*as_of)->wall;
     }
-    return audit::run_audit(plan, sops, roster, log, o);
+    return audit::run_audit(plan, sops, roster, nullptr, log, o);
   }
 };
 

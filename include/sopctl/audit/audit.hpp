@@ -90,7 +90,7 @@ struct AuditedItem {
 
 struct Unplanned {
   const DoneRecord* record = nullptr;
-  std::string group;  // resolved id
+  std::string group;  // resolved id; "customer:ID" for a customer's record
   std::string task;
 };
 
@@ -111,8 +111,9 @@ struct Report {
 // that group and task on the record's local date; else the latest unmatched
 // earlier one. Throws Error naming the log's file and line for a key the
 // plan lacks, a group the roster lacks, or a task the group's SOPs lack.
+// `customers` (may be null) resolves records naming a customer (by id or name).
 Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& roster,
-                 const DoneLog& log, const Options& options);
+                 const Customers* customers, const DoneLog& log, const Options& options);
 
 // Local wall seconds of an item's time (its date's midnight for all-day items).
 std::int64_t item_start(const PlanItem& item);

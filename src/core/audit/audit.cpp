@@ -24,17 +24,20 @@ using Slot = std::vector<std::size_t>;
 class Matcher {
 public:
   Matcher(const Plan& plan, const std::vector<Sop>& sops, const Roster& roster,
-          const std::string& path)
+          const Customers* customers, const std::string& path)
       : m_plan(plan),
         m_sops(sops),
         m_roster(roster),
+        m_customers(customers),
         m_path(path),
         m_done(plan.items.size(), false) {
     for (std::size_t i = 0; i < plan.items.size(); ++i) {
       const PlanItem& item = plan.items[i];
       m_by_key.emplace(item.key, i);
-      m_slots[slot_key(item.group->id.value, item.task->id.value)].push_back(i);
-      m_names.emplace(item.group_name, item.group->id.value);
+      m_slots[slot_key(slot_target(item), item.task->id.value)].push_back(i);
+      if (item.group != nullptr) {
+        m_names.emplace(item.group_name, item.group->id.value);
+      }
     }
     for (auto& [key, slot] : m_slots) {
       std::stable_sort(slot.begin(), slot.end(), [&](std::size_t a, std::size_t b) {
@@ -60,6 +63,47 @@ public:
     }
     throw Error(fmt::format("{}:{}: no group '{}' in the roster (by id or name){}", m_path, r.line,
                             r.group, suggest(r.group, ids)));
+  }
+
+  // The slot target of a customer record: "customer:" and the id the record
+  // names (by id or name).
+  std::string customer_of(const DoneRecord& r) const {
+    if (m_customers == nullptr) {
+      throw Error(
+          fmt::format("{}:{}: the record names customer '{}', but no customers file was "
+                      "given (--customers)",
+                      m_path, r.line, r.customer));
+    }
+    const Customer* c = m_customers->find(r.customer);
+    if (c == nullptr) {
+      const auto by_name =
+          std::find_if(m_customers->customers.begin(), m_customers->customers.end(),
+                       [&](const Customer& x) { return x.name == r.customer; });
+      if (by_name == m_customers->customers.end()) {
+        throw Error(fmt::format("{}:{}: no customer '{}' in {} (by id or name)", m_path, r.line,
+                                r.customer, m_customers->path));
+      }
+      c = &*by_name;
+    }
+    return "customer:" + c->id;
+  }
+
+  // The task id of a customer record among the customer SOPs' tasks.
+  std::string customer_task_of(const DoneRecord& r) const {
+    std::vector<std::string> ids;
+    for (const Sop& sop : m_sops) {
+      if (sop.kind != SopKind::customer) {
+        continue;
+      }
+      for (const Task& t : sop.tasks) {
+        if (t.id.value == r.task || t.title.value == r.task) {
+          return t.id.value;
+        }
+        ids.push_back(t.id.value);
+      }
+    }
+    throw Error(fmt::format("{}:{}: no customer SOP has task '{}' (by id or title){}", m_path,
+                            r.line, r.task, suggest(r.task, ids)));
   }
 
   // The task id a record names (by id or title) among the tasks of the
@@ -126,6 +170,11 @@ public:
     return a >= 0 ? a / b : -((-a + b - 1) / b);
   }
 
+  // "A" for a group item, "customer:c01" for a customer's.
+  static std::string slot_target(const PlanItem& item) {
+    return item.customer != nullptr ? "customer:" + item.customer->id : item.group->id.value;
+  }
+
 private:
   static std::string slot_key(const std::string& group, const std::string& task) {
     return group + '\n' + task;
@@ -139,6 +188,7 @@ private:
   const Plan& m_plan;
   const std::vector<Sop>& m_sops;
   const Roster& m_roster;
+  const Customers* m_customers;
   const std::string& m_path;
   std::vector<bool> m_done;
   std::unordered_map<std::string, std::size_t> m_by_key;
@@ -195,7 +245,7 @@ std::vector<RowKey> row_keys(const PlanItem& item, By by) {
       return keys;
     }
     case By::group:
-      return {{item.group->id.value, item.group_name}};
+      return {{target_id(item), display_name(item)}};
     case By::task:
       return {{item.task->id.value, item.task->title.value}};
     case By::day:
@@ -256,7 +306,7 @@ std::int64_t item_start(const PlanItem& item) {
 }
 
 Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& roster,
-                 const DoneLog& log, const Options& options) {
+                 const Customers* customers, const DoneLog& log, const Options& options) {
   Report report;
   report.options = options;
   // Records in done_at order (file order among equal times).
@@ -275,7 +325,7 @@ Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& r
   const std::int64_t range_first = static_cast<std::int64_t>(options.from.days) * k_day;
   const std::int64_t range_last = static_cast<std::int64_t>(plan.to.days + 1) * k_day - 1;
 
-  Matcher matcher(plan, sops, roster, log.path);
+  Matcher matcher(plan, sops, roster, customers, log.path);
   std::vector<std::optional<std::size_t>> done_by(plan.items.size());  // record index
   std::unordered_set<std::string> seen;
   for (const std::size_t ri : order) {
@@ -285,9 +335,12 @@ Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& r
     }
     std::string group;
     std::string task;
-    if (r.key.empty()) {
+    if (r.key.empty() && !r.group.empty()) {
       group = matcher.group_of(r);
       task = matcher.task_of(r, group);
+    } else if (r.key.empty()) {
+      group = matcher.customer_of(r);
+      task = matcher.customer_task_of(r);
     }
     // The same record twice (an export run twice, a row pasted twice).
     if (!seen.insert(fmt::format("{}\n{}\n{}\n{}\n{}", r.key, group, r.customer, task, r.done_at))
@@ -338,16 +391,24 @@ Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& r
     ++report.totals.unplanned;
     const DoneRecord& r = *u.record;
     const Group* g = roster.find_group(u.group);
+    const Customer* cu = customers != nullptr && u.group.rfind("customer:", 0) == 0
+                             ? customers->find(u.group.substr(9))
+                             : nullptr;
     RowKey k;
     switch (options.by) {
       case By::staff: {
-        const std::string id = !r.staff.empty() ? r.staff : g != nullptr ? g->owner.value : "";
+        const std::string id = !r.staff.empty() ? r.staff
+                               : g != nullptr   ? g->owner.value
+                               : cu != nullptr  ? cu->owner
+                                                : "";
         const Staff* s = roster.find_staff(id);
         k = {id.empty() ? "(nobody)" : id, s != nullptr ? s->name.value : ""};
         break;
       }
       case By::group:
-        k = {u.group, g != nullptr && !g->name.value.empty() ? g->name.value : ""};
+        k = cu != nullptr
+                ? RowKey{cu->id, cu->name}
+                : RowKey{u.group, g != nullptr && !g->name.value.empty() ? g->name.value : ""};
         break;
       case By::task:
         k = {u.task, ""};

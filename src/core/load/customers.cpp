@@ -5,9 +5,11 @@
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/load/customers.hpp>
+#include <sopctl/text/csv.hpp>
 #include <sopctl/text/csv_reader.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/strings.hpp>
+#include <sopctl/text/utf8.hpp>
 
 #include <fmt/format.h>
 
@@ -82,6 +84,12 @@ std::vector<std::string> split_tags(std::string_view cell) {
 Customers load_customers(std::string_view text, const std::string& path, const Roster& roster) {
   Customers out;
   out.path = path;
+  std::size_t bad = 0;
+  if (!text::is_valid_utf8(text, &bad)) {
+    const auto line =
+        1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n');
+    throw Error(fmt::format("{}:{}: {}", path, line, csv::invalid_utf8_message()));
+  }
   const std::vector<text::CsvRow> rows = text::parse_csv(text, path);
   if (rows.empty()) {
     throw Error(path +

@@ -57,7 +57,7 @@ std::string item_block(const PlanItem& item, std::size_t number, Style style,
       item.duration_minutes > 0 ? fmt::format(" · {}分钟", item.duration_minutes) : "";
   std::string out;
   if (style == Style::markdown) {
-    out = fmt::format("\n**{}. {}** {} · {}{}\n", number, time_label(item), item.group_name,
+    out = fmt::format("\n**{}. {}** {} · {}{}\n", number, time_label(item), display_name(item),
                       item.task->title.value, duration);
     if (!script.empty()) {
       std::size_t start = 0;
@@ -73,7 +73,7 @@ std::string item_block(const PlanItem& item, std::size_t number, Style style,
       }
     }
   } else {
-    out = fmt::format("\n{}. {} {} · {}{}\n", number, time_label(item), item.group_name,
+    out = fmt::format("\n{}. {} {} · {}{}\n", number, time_label(item), display_name(item),
                       item.task->title.value, duration);
     if (!script.empty()) {
       out += script + "\n";

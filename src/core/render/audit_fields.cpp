@@ -33,7 +33,7 @@ std::vector<ListedLine> audit_listed(const audit::Report& r) {
     l.status = audit::status_name(a.status);
     l.when = item.time >= 0 ? format_local_minute(audit::item_start(item)) : format_date(item.date);
     l.done = a.done_at ? format_local_minute(*a.done_at) : "";
-    l.group = item.group->id.value;
+    l.group = target_id(item);
     l.task = item.task->id.value;
     l.title = item.task->title.value;
     for (const Staff* s : item.staff) {
@@ -47,7 +47,7 @@ std::vector<ListedLine> audit_listed(const audit::Report& r) {
     l.status = "unplanned";
     l.when = format_local_minute(u.record->done_at);
     l.done = l.when;
-    l.group = u.group;
+    l.group = u.group.rfind("customer:", 0) == 0 ? u.group.substr(9) : u.group;
     l.task = u.task.empty() ? u.record->key : u.task;
     l.staff = u.record->staff;
     out.push_back(std::move(l));
