@@ -1,13 +1,16 @@
-// What comes back from the field: done logs (`audit --done`) and the answers
-// of a WeCom robot (`notify --send`). The first byte picks which:
+// What comes back from the field: done logs (`audit --done`), the answers
+// of a WeCom robot (`notify --send`) and SCRM customer exports
+// (`--customers`). The first byte picks which:
 //   0: a done log, read and matched against a fixed plan, every format;
-//   1: a robot's answer body (notify::parse_answer).
+//   1: a robot's answer body (notify::parse_answer);
+//   2: a customers CSV, loaded and planned with a fixed customer SOP.
 
 #include "fuzz_common.hpp"
 
 #include <sopctl/audit/audit.hpp>
 #include <sopctl/base/error.hpp>
 #include <sopctl/calendar/calendar.hpp>
+#include <sopctl/load/customers.hpp>
 #include <sopctl/notify/notify.hpp>
 #include <sopctl/render/audit_render.hpp>
 
@@ -58,6 +61,44 @@ void robot_answer(std::string_view body) {
   }
 }
 
+constexpr std::string_view k_customer_sop = R"(sop: follow
+kind: customer
+title: 跟进
+anchor: added
+target: {tags_any: [B+, A], tags_none: [已购]}
+tasks:
+  - {id: hello, title: 破冰, type: education, at: "10:00", day: 1, script: "{customer_name}你好 {owner}"}
+  - {id: case, title: 案例, type: education, channel: mass, at: "20:00", days: "2..4", script: "{countdown}"}
+  - {id: tip, title: 提醒, type: retention, channel: moments, every: workday, from: 1, to: 14, on_holiday: next-workday}
+)";
+
+void customers_file(std::string_view text) {
+  static Diagnostics diags;
+  static const std::vector<Sop> sops = [] {
+    std::vector<Sop> s;
+    s.push_back(load_sop(k_customer_sop, "fixed.sop.yaml", diags));
+    return s;
+  }();
+  static const Roster roster = [] {
+    Roster r;
+    load_roster_yaml(fuzz::k_roster_yaml, "fixed.roster.yaml", r, diags);
+    return r;
+  }();
+  const Customers customers = load_customers(text, "fuzz.customers.csv", roster);
+  for (const Customer& c : customers.customers) {
+    fuzz::require(roster.find_staff(c.owner) != nullptr, "every owner is a staff id");
+    fuzz::require(!c.dates.empty() && c.dates.front().has_value(), "every customer has added");
+  }
+  PlanRequest req;
+  req.customers = &customers;
+  req.from = Date::from_ymd(2026, 11, 25);
+  req.to = Date::from_ymd(2026, 12, 20);
+  const Plan plan = expand_plan(sops, roster, calendar::builtin_cn(), req);
+  (void)render::plan_json(plan);
+  (void)render::plan_csv(plan, ',');
+  (void)render::plan_summary(plan, "table");
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -66,12 +107,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
-    switch (data[0] % 2) {
+    switch (data[0] % 3) {
       case 0:
         done_log(text);
         break;
-      default:
+      case 1:
         robot_answer(text);
+        break;
+      default:
+        customers_file(text);
         break;
     }
   } catch (const Error&) {

@@ -66,6 +66,9 @@ def main():
         write("logs", read(path), b"\x00")
     write("logs", b"done_at,key,group,task,staff\n2026-12-03 20:05,,A,intro,wanzi\n"
           b"2026-12-04 08:40,,A,read,li\n2026-12-04 09:00,,\xe7\xa0\x94\xe8\xae\xa8\xe6\x89\x80A,read,\n", b"\x00")
+    for path in files("tests/cli/plan-customers/customers.csv", "tests/bad-inputs/files/customers-*.csv",
+                      "sop-templates/*customers*.csv"):
+        write("logs", read(path), b"\x02")
     for answer in (b'{"errcode":0,"errmsg":"ok"}', b'{"errcode":93000,"errmsg":"invalid webhook url"}',
                    b'{"errcode":45009,"errmsg":"api freq out of limit"}', b"<html>502</html>"):
         write("logs", answer, b"\x01")

@@ -187,7 +187,7 @@ _sopctl() {
             ;;
         init)
             case $prev in
-                -t|--template) _sopctl_reply "activation-7d camp-7d double12-campaign fission-groupbuy live-stream membership-renewal welfare-daily"; return 0 ;;
+                -t|--template) _sopctl_reply "activation-7d camp-7d double12-campaign fission-groupbuy live-stream membership-expiry membership-renewal new-customer-14d welfare-daily"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
             esac
             opts="-h --help -t --template -f --force -o --output -q --quiet"

@@ -31,6 +31,7 @@ except ImportError:
 EXPECTED_IDS = {
     "camp-7d", "welfare-daily", "double12-campaign", "live-stream",
     "fission-groupbuy", "membership-renewal", "activation-7d",
+    "new-customer-14d", "membership-expiry",
 }
 TASK_TYPES = {"fission", "conversion", "activity", "retention", "education", "review"}
 AARRR = {"acquisition", "activation", "retention", "revenue", "referral"}
@@ -62,13 +63,19 @@ def has_command(sopctl, name):
     return False
 
 
+def is_customer(path):
+    with open(path, encoding="utf-8") as f:
+        return (yaml.safe_load(f) or {}).get("kind") == "customer"
+
+
 def check_lint(sopctl, files, roster):
     if not has_command(sopctl, "check"):
         print("skip check --strict: the check command is not registered in this build")
         return
-    for extra in ([], ["--calendar", "cn"]):
+    customers = os.path.join(os.path.dirname(roster), "sample.customers.csv")
+    for extra in ([], ["--calendar", "cn"], ["--customers", customers]):
         p = run([sopctl, "check", "--strict", *files, "--roster", roster, *extra])
-        label = "check --strict with the sample roster" + (" and --calendar cn" if extra else "")
+        label = "check --strict with the sample roster" + (" and " + " ".join(extra) if extra else "")
         if p.returncode != 0 or p.stdout:
             fail(f"{label}: exit {p.returncode}\n{p.stdout}{p.stderr}")
         else:
@@ -81,6 +88,20 @@ def check_lint(sopctl, files, roster):
 
 def check_content(path, doc):
     name = os.path.basename(path)
+    if doc.get("kind") == "customer":
+        # 1:1 follow-up: no group set-up; who it reaches and when it ends instead.
+        for key in ("sop", "title", "description", "goal", "anchor", "until", "funnel", "metrics", "tasks"):
+            if not doc.get(key):
+                fail(f"{name}: no '{key}'")
+        if set((doc.get("metrics") or {}).keys()) != AARRR:
+            fail(f"{name}: metrics should name all five AARRR stages")
+        channels = {t.get("channel", "private") for t in doc.get("tasks") or []}
+        if not channels <= {"private", "mass", "moments"}:
+            fail(f"{name}: a customer SOP uses channels {sorted(channels)}")
+        types = {t.get("type") for t in doc.get("tasks") or []}
+        if not TASK_TYPES <= types:
+            fail(f"{name}: no task of type {sorted(TASK_TYPES - types)}")
+        return
     for key in ("sop", "title", "description", "goal", "phases", "setup", "funnel", "metrics", "tasks"):
         if not doc.get(key):
             fail(f"{name}: no '{key}'")
@@ -105,8 +126,8 @@ def check_content(path, doc):
         fail(f"{name}: contains a tab")
 
 
-def check_rhythm(name, items):
-    """The plan of one group reads like an operator's sheet."""
+def check_rhythm(name, items, countdown=True):
+    """The plan of one group (or customer) reads like an operator's sheet."""
     if not items:
         fail(f"{name}: the plan of its sample group is empty")
         return
@@ -117,7 +138,7 @@ def check_rhythm(name, items):
         fail(f"{name}: the first conversion item comes before any education item")
     if last("review") is None or last("review")[0] != max(i["date"] for i in items):
         fail(f"{name}: the plan does not end with a review (复盘) on its last day")
-    if not any("倒计时" in i["title"] for i in items):
+    if countdown and not any("倒计时" in i["title"] for i in items):
         fail(f"{name}: no countdown (倒计时) item")
 
 
@@ -125,7 +146,7 @@ def check_plans(sopctl, files, roster_path):
     with open(roster_path, encoding="utf-8") as f:
         roster = yaml.safe_load(f)
     groups = {g["sop"]: g["id"] for g in roster["groups"]}
-    ids = {os.path.basename(p)[: -len(".sop.yaml")] for p in files}
+    ids = {os.path.basename(p)[: -len(".sop.yaml")] for p in files if not is_customer(p)}
     if set(groups) != ids:
         fail(f"sample roster groups use {sorted(groups)}, templates are {sorted(ids)}")
     for sop_id, group in sorted(groups.items()):
@@ -139,6 +160,28 @@ def check_plans(sopctl, files, roster_path):
         check_rhythm(sop_id, items)
         ok(f"plan --group {group} ({sop_id}): {len(items)} items, {items[0]['date'] if items else '-'}"
            f" .. {items[-1]['date'] if items else '-'}")
+    # Customer SOPs: every targeted customer of the sample file, one at a time.
+    customers = os.path.join(os.path.dirname(roster_path), "sample.customers.csv")
+    for path in files:
+        if not is_customer(path):
+            continue
+        sop_id = os.path.basename(path)[: -len(".sop.yaml")]
+        p = run([sopctl, "plan", *files, "--roster", roster_path, "--customers", customers, "--format", "json"])
+        if p.returncode != 0:
+            fail(f"plan {sop_id} --customers: exit {p.returncode}\n{p.stderr}")
+            continue
+        items = [i for i in json.loads(p.stdout)["items"] if i["sop"] == sop_id]
+        by_customer = {}
+        for i in items:
+            by_customer.setdefault(i["customer"], []).append(i)
+        if not by_customer:
+            fail(f"{sop_id}: no customer of the sample file is targeted")
+        for customer, own in sorted(by_customer.items()):
+            check_rhythm(f"{sop_id} ({customer})", own, countdown=False)
+        first = min(by_customer.values(), key=len)
+        if len(first) < 7:
+            fail(f"{sop_id}: a customer gets only {len(first)} items")
+        ok(f"plan {sop_id} --customers: {len(items)} items for {len(by_customer)} customers")
 
 
 def check_templates_command(sopctl, ids):
