@@ -37,6 +37,10 @@ public:
 
   // The document so far; call after the outermost end_*().
   const std::string& str() const { return m_out; }
+  // The document, moved out (the writer is empty afterwards).
+  std::string take() { return std::move(m_out); }
+  // Room for `bytes` of output, for documents whose size is known roughly.
+  void reserve(std::size_t bytes) { m_out.reserve(bytes); }
 
 private:
   void before_value();

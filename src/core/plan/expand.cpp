@@ -374,10 +374,24 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       plan.to = std::max(plan.to, item.date);
     }
   }
-  std::stable_sort(plan.items.begin(), plan.items.end(), [](const PlanItem& a, const PlanItem& b) {
+  // Sorted through an index: items are large, and 100,000 customers make
+  // hundreds of thousands of them.
+  std::vector<std::uint32_t> order(plan.items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    order[i] = static_cast<std::uint32_t>(i);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) {
+    const PlanItem& a = plan.items[x];
+    const PlanItem& b = plan.items[y];
     return std::tie(a.date, a.time, target_id(a), a.task->id.value) <
            std::tie(b.date, b.time, target_id(b), b.task->id.value);
   });
+  std::vector<PlanItem> sorted;
+  sorted.reserve(plan.items.size());
+  for (const std::uint32_t i : order) {
+    sorted.push_back(std::move(plan.items[i]));
+  }
+  plan.items = std::move(sorted);
   assign_keys(plan.items);
   return plan;
 }

@@ -68,6 +68,7 @@ void write_item(text::JsonWriter& w, const ItemFields& f) {
 
 std::string plan_json(const Plan& plan) {
   text::JsonWriter w(2);
+  w.reserve(256 + plan.items.size() * 720);  // a typical item, pretty-printed
   w.begin_object();
   w.key("from").value(format_date(plan.from));
   w.key("to").value(format_date(plan.to));
@@ -77,7 +78,9 @@ std::string plan_json(const Plan& plan) {
   }
   w.end_array();
   w.end_object();
-  return w.str() + "\n";
+  std::string out = w.take();
+  out += '\n';
+  return out;
 }
 
 }  // namespace sopctl::render
