@@ -46,8 +46,8 @@ TEST_CASE("load_customers") {
     CHECK(c.find("c3") == nullptr);
   }
   SUBCASE("SCRM export headers") {
-    const Customers c = load_customers("客户ID,客户名称,跟进人,添加时间,标签\nx1,陈晨,小丸子,2026-12-03,B\n",
-                                       "c.csv", roster);
+    const Customers c = load_customers(
+        "客户ID,客户名称,跟进人,添加时间,标签\nx1,陈晨,小丸子,2026-12-03,B\n", "c.csv", roster);
     REQUIRE(c.customers.size() == 1);
     CHECK(c.customers[0].owner == "wanzi");
   }
@@ -55,8 +55,9 @@ TEST_CASE("load_customers") {
     CHECK_THROWS_WITH_AS(load_customers("customer_id,name,owner,tags\n", "c.csv", roster),
                          doctest::Contains("c.csv:1: no 'added' column"), Error);
     CHECK_THROWS_WITH_AS(
-        load_customers("customer_id,name,owner,added\nc1,a,wanzi,2026-12-01\nc2,b,wanzl,2026-12-01\n",
-                       "c.csv", roster),
+        load_customers(
+            "customer_id,name,owner,added\nc1,a,wanzi,2026-12-01\nc2,b,wanzl,2026-12-01\n", "c.csv",
+            roster),
         doctest::Contains("c.csv:3: owner 'wanzl' of customer 'c2' is not a staff id or name of "
                           "the roster (did you mean 'wanzi'?)"),
         Error);

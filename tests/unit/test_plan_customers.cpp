@@ -67,11 +67,10 @@ tasks:
 TEST_CASE("plan: customer SOPs") {
   SUBCASE("day 1 is each targeted customer's anchor; owner defaults to theirs") {
     World w(k_follow);
-    CHECK(summary(w.plan()) == std::vector<std::string>{
-                                   "2026-12-01 c1 hello wanzi 王小美你好,我是小丸子",
-                                   "2026-12-02 c1 case wanzi 第2天",
-                                   "2026-12-03 c3 hello li 林一你好,我是李顾问",
-                                   "2026-12-04 c3 case li 第2天"});
+    CHECK(summary(w.plan()) ==
+          std::vector<std::string>{
+              "2026-12-01 c1 hello wanzi 王小美你好,我是小丸子", "2026-12-02 c1 case wanzi 第2天",
+              "2026-12-03 c3 hello li 林一你好,我是李顾问", "2026-12-04 c3 case li 第2天"});
     const Plan p = w.plan();
     CHECK(p.items[0].group == nullptr);
     CHECK(display_name(p.items[0]) == "王小美");
@@ -85,7 +84,9 @@ TEST_CASE("plan: customer SOPs") {
   SUBCASE("items after the first until event are dropped") {
     World w(k_follow);
     CustomerEvents ev;
-    const auto at = [](int d, int h) { return static_cast<std::int64_t>(Date::from_ymd(2026, 12, d).days) * 86400 + h * 3600; };
+    const auto at = [](int d, int h) {
+      return static_cast<std::int64_t>(Date::from_ymd(2026, 12, d).days) * 86400 + h * 3600;
+    };
     ev.first["c1"] = {{"view", at(1, 9)}, {"order", at(2, 15)}};
     ev.first["c3"] = {{"order", at(3, 9)}};  // before the greeting
     CHECK(summary(w.plan({}, &ev)) ==

@@ -24,8 +24,8 @@ void assign_keys(std::vector<PlanItem>& items) {
     Fnv1a h;
     h.add(item.sop != nullptr ? item.sop->id.value : "");
     h.add(item.customer != nullptr ? "customer:" + item.customer->id
-                                   : item.group != nullptr ? item.group->id.value
-                                                           : std::string());
+          : item.group != nullptr  ? item.group->id.value
+                                   : std::string());
     h.add(item.task != nullptr ? item.task->id.value : "");
     h.add(format_date(item.moved_from.value_or(item.date)));
     hashes[i] = {h.value(), static_cast<std::uint32_t>(i)};
