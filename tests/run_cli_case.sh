@@ -9,8 +9,9 @@ case_dir=$(cd "$2" && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/sopctl-cli.XXXXXX")
 cp -R "$case_dir"/. "$work"/
 cd "$work" || exit 2
+# A home and data folder of its own: no calendar files of the machine's user.
 SOPCTL=$sopctl REPO=$(cd "$case_dir/../../.." && pwd) SOURCE_DATE_EPOCH=1764547200 NO_COLOR=1 \
-  sh ./cmd >actual.stdout 2>actual.stderr
+  HOME="$work/home" env -u XDG_DATA_HOME -u SOPCTL_CALENDARS sh ./cmd >actual.stdout 2>actual.stderr
 echo $? >actual.rc
 if [ "${SOPCTL_UPDATE_GOLDEN:-}" = 1 ]; then
   cp actual.stdout "$case_dir/expected.stdout"

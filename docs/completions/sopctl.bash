@@ -35,7 +35,7 @@ _sopctl() {
             if [[ $cur == -* ]]; then
                 _sopctl_reply "-h --help --version"
             else
-                _sopctl_reply "plan check funnel aarrr audit notify schema templates init completion"
+                _sopctl_reply "plan check funnel aarrr audit notify calendar grow schema templates init completion"
             fi
             return 0 ;;
         plan)
@@ -52,11 +52,12 @@ _sopctl() {
                 --customers) _sopctl_reply "" 1; return 0 ;;
                 --encoding) return 0 ;;
                 --events) return 0 ;;
+                --alarm) return 0 ;;
                 --format) _sopctl_reply "table md csv tsv json ics html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --customers --encoding --events --summary --format -o --output --color -q --quiet"
+            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --customers --encoding --events --alarm --summary --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         check)
@@ -92,7 +93,7 @@ _sopctl() {
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --steps --sop --window --mode --by --fail-below --encoding --user-col --event-col --time-col --tz --threads --format -o --output --color -q --quiet"
+            opts="-h --help --steps --sop --window --mode --by --fail-below --encoding --user-col --event-col --time-col --tz --threads --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         aarrr)
@@ -120,7 +121,7 @@ _sopctl() {
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --format -o --output --color -q --quiet"
+            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         audit)
@@ -146,7 +147,7 @@ _sopctl() {
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --roster --done --encoding --customers --events --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet"
+            opts="-h --help --roster --done --encoding --customers --events --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         notify)
@@ -168,6 +169,35 @@ _sopctl() {
             esac
             opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --customers --encoding --events --format -o --output --color -q --quiet"
             file_args=1
+            ;;
+        calendar)
+            case $prev in
+                --format) _sopctl_reply "text json"; return 0 ;;
+                -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --color) _sopctl_reply "auto always never"; return 0 ;;
+            esac
+            opts="-h --help --format -o --output --color -q --quiet"
+            file_args=1
+            ;;
+        grow)
+            case $prev in
+                --users) return 0 ;;
+                --k) return 0 ;;
+                --cycle) return 0 ;;
+                --cycles) return 0 ;;
+                --model) _sopctl_reply "viral rocket"; return 0 ;;
+                --from) return 0 ;;
+                --sop) _sopctl_reply "" 1; return 0 ;;
+                --acquisition) return 0 ;;
+                --referral) return 0 ;;
+                --referrer-col) return 0 ;;
+                --tz) return 0 ;;
+                --encoding) return 0 ;;
+                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --color) _sopctl_reply "auto always never"; return 0 ;;
+            esac
+            opts="-h --help --users --k --cycle --cycles --model --from --sop --acquisition --referral --referrer-col --tz --encoding --format -o --output --color -q --quiet --bom"
             ;;
         schema)
             case $prev in

@@ -20,27 +20,6 @@ namespace sopctl::cli {
 
 namespace {
 
-struct AarrrOptions {
-  std::string input;
-  std::array<std::string, aarrr::k_stages> stages;  // --acquisition ... --referral
-  std::string sop;
-  std::string cost;
-  std::string cohort = "day";
-  int periods = -1;
-  std::string by;
-  std::string tz;
-  bool unbounded = false;
-  std::string activation_window;  // empty: the SOP's funnel window, else 7d
-  std::string amount_col = "amount";
-  std::string referrer_col = "referrer";
-  bool amount_col_given = false;
-  bool referrer_col_given = false;
-  std::string encoding = "utf-8";
-  unsigned threads = 0;
-  events::ColumnNames columns;
-  OutputOptions out;
-};
-
 std::vector<std::string> split_names(const std::string& option, const std::string& text) {
   std::vector<std::string> names;
   std::size_t start = 0;
@@ -119,7 +98,9 @@ void note(const AarrrOptions& o, const std::string& text) {
   }
 }
 
-int run_aarrr(const AarrrOptions& o) {
+}  // namespace
+
+aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
   const std::optional<Sop> sop = load_optional_sop(o.sop);
   aarrr::Spec spec;
   spec.mapping = make_mapping(o, sop);
@@ -213,10 +194,21 @@ int run_aarrr(const AarrrOptions& o) {
                 result.ignored_before_acquisition));
   }
 
+  if (zone_name != nullptr) {
+    *zone_name = zone.name();
+  }
+  return result;
+}
+
+namespace {
+
+int run_aarrr(const AarrrOptions& o) {
+  std::string zone;
+  const aarrr::Result result = aarrr_report(o, &zone);
   render::AarrrRenderOptions ro;
   ro.color = use_color(o.out);
   ro.input = o.input;
-  ro.zone = zone.name();
+  ro.zone = zone;
   emit(o.out, render(result, ro, o.out.format));
   return 0;
 }

@@ -5,6 +5,7 @@
 #include <sopctl/calendar/calendar.hpp>
 
 #include <unistd.h>
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -42,6 +43,10 @@ void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<st
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
   cmd.add_flag("-q,--quiet", opts.quiet, "Print nothing on stderr but errors");
+  if (std::find(formats.begin(), formats.end(), "csv") != formats.end()) {
+    cmd.add_flag("--bom", opts.bom,
+                 "Start CSV/TSV output with a UTF-8 BOM, so that Excel opens it as UTF-8");
+  }
 }
 
 bool use_color(const OutputOptions& opts) {
@@ -56,6 +61,12 @@ bool use_color(const OutputOptions& opts) {
 }
 
 void emit(const OutputOptions& opts, const std::string& data) {
+  if (opts.bom && (opts.format == "csv" || opts.format == "tsv")) {
+    OutputOptions plain = opts;
+    plain.bom = false;
+    emit(plain, "\xEF\xBB\xBF" + data);
+    return;
+  }
   if (opts.output.empty() || opts.output == "-" || opts.output == "/dev/stdout") {
     std::fwrite(data.data(), 1, data.size(), stdout);
     std::fflush(stdout);

@@ -22,12 +22,14 @@ struct OutputOptions {
   std::string output;  // -o FILE; empty: stdout
   std::string color = "auto";
   bool quiet = false;
+  bool bom = false;  // --bom: a UTF-8 BOM before CSV/TSV output (Excel)
 };
 
 // Rejects "" for -o, --calendar and other paths (bad usage, exit 2).
 const CLI::Validator& non_empty_path();
 
-// Adds --format (restricted to `formats`, first is the default), -o, --color, -q.
+// Adds --format (restricted to `formats`, first is the default), -o, --color,
+// -q, and --bom when csv is among the formats.
 // `hidden_formats` are accepted too but not listed in --help.
 void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<std::string>& formats,
                         const std::vector<std::string>& hidden_formats = {});

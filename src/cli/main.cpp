@@ -3,9 +3,11 @@
 
 #include "aarrr_command.hpp"
 #include "audit_command.hpp"
+#include "calendar_command.hpp"
 #include "check_command.hpp"
 #include "completion_command.hpp"
 #include "funnel_command.hpp"
+#include "grow_command.hpp"
 #include "init_command.hpp"
 #include "notify_command.hpp"
 #include "plan_command.hpp"
@@ -69,6 +71,8 @@ int run(int argc, char** argv) {
   runners["aarrr"] = cli::setup_aarrr(app);
   runners["audit"] = cli::setup_audit(app);
   runners["notify"] = cli::setup_notify(app);
+  runners["calendar"] = cli::setup_calendar(app);
+  runners["grow"] = cli::setup_grow(app);
   runners["schema"] = cli::setup_schema(app);
   runners["templates"] = cli::setup_templates(app);
   runners["init"] = cli::setup_init(app);

@@ -28,6 +28,7 @@ struct PlanOptions {
   std::string title;
   CustomerOptions customers;
   bool summary = false;
+  std::string alarm;
   OutputOptions out;
 };
 
@@ -58,6 +59,9 @@ PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
 }
 
 std::string render(const Plan& plan, const PlanOptions& o) {
+  if (!o.alarm.empty() && o.out.format != "ics") {
+    throw Error("--alarm " + o.alarm + ": alarms are for --format ics");
+  }
   if (o.summary) {
     const std::string& f = o.out.format;
     if (f == "ics" || f == "html") {
@@ -86,6 +90,13 @@ std::string render(const Plan& plan, const PlanOptions& o) {
   }
   if (f == "ics") {
     ro.dtstamp = dtstamp();
+    if (!o.alarm.empty()) {
+      const std::int64_t seconds = parse_duration_option("--alarm", o.alarm, false);
+      if (seconds % 60 != 0 || seconds > 7 * 86400) {
+        throw Error("--alarm " + o.alarm + ": whole minutes, at most 7d (e.g. 15m, 1h)");
+      }
+      ro.alarm_minutes = static_cast<int>(seconds / 60);
+    }
     return render::plan_ics(plan, ro);
   }
   return render::plan_html(plan, ro);
@@ -141,6 +152,8 @@ Runner setup_plan(CLI::App& app) {
       ->type_name("cn|FILE");
   cmd->add_option("--title", opts->title, "Title of the calendar (ics, html, md)");
   add_customer_options(*cmd, opts->customers, true);
+  cmd->add_option("--alarm", opts->alarm, "ICS: remind this long before each item (e.g. 15m)")
+      ->type_name("DURATION");
   cmd->add_flag("--summary", opts->summary,
                 "Counts per day, time, staff member and task instead of every item (for "
                 "thousands of customers)");

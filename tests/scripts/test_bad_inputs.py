@@ -95,7 +95,9 @@ def main():
     duplicates = {n for n in names if names.count(n) > 1}
     if duplicates:
         sys.exit(f"duplicate case names: {sorted(duplicates)}")
-    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1764547200")
+    env = dict(os.environ, NO_COLOR="1", SOURCE_DATE_EPOCH="1764547200", HOME="/nonexistent")
+    env.pop("XDG_DATA_HOME", None)
+    env.pop("SOPCTL_CALENDARS", None)
     failures = []
     timings = []
     with tempfile.TemporaryDirectory(prefix="sopctl-bad-") as tmp:

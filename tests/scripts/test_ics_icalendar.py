@@ -221,7 +221,32 @@ def main():
             except (Failure, subprocess.TimeoutExpired, ValueError, KeyError) as e:
                 print("FAIL: %s: %s" % (name, e), file=sys.stderr)
                 failures += 1
+        try:
+            check_alarms(sopctl, [example_sop, "--roster", example_roster, "--month", "2026-12"])
+        except (Failure, subprocess.TimeoutExpired, ValueError, KeyError) as e:
+            print("FAIL: --alarm: %s" % e, file=sys.stderr)
+            failures += 1
     return 1 if failures else 0
+
+
+def check_alarms(sopctl, args):
+    """--alarm 15m: every event has one VALARM, DISPLAY, 15 minutes before."""
+    ics = run(sopctl, args + ["--format", "ics", "--alarm", "15m"])
+    cal = icalendar.Calendar.from_ical(ics)
+    events = [c for c in cal.walk() if c.name == "VEVENT"]
+    check(events, "no events")
+    for event in events:
+        alarms = [c for c in event.subcomponents if c.name == "VALARM"]
+        check(len(alarms) == 1, "%s: %d alarms" % (event["UID"], len(alarms)))
+        alarm = alarms[0]
+        check(str(alarm["ACTION"]) == "DISPLAY", "ACTION %r" % str(alarm["ACTION"]))
+        check(alarm["TRIGGER"].dt == -datetime.timedelta(minutes=15),
+              "TRIGGER %r" % alarm["TRIGGER"].dt)
+        check(str(alarm["DESCRIPTION"]), "an alarm without DESCRIPTION")
+    ics = run(sopctl, args + ["--format", "ics", "--alarm", "1h30m"])
+    alarm = [c for c in icalendar.Calendar.from_ical(ics).walk() if c.name == "VALARM"][0]
+    check(alarm["TRIGGER"].dt == -datetime.timedelta(minutes=90), "TRIGGER of 1h30m")
+    print("ok: --alarm: %d events with a VALARM" % len(events))
 
 
 if __name__ == "__main__":

@@ -49,8 +49,11 @@ def main():
     os.symlink(sopctl, os.path.join(bindir, "sopctl"))
     for name in ("examples", "tests", "sop-templates"):
         os.symlink(os.path.join(repo, name), os.path.join(work, name))
+    # A home of its own: no calendar files of the machine's user (~/.local/share).
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], NO_COLOR="1",
-               SOURCE_DATE_EPOCH="1764547200", LC_ALL="C.UTF-8")
+               SOURCE_DATE_EPOCH="1764547200", LC_ALL="C.UTF-8", HOME=os.path.join(work, "home"))
+    env.pop("XDG_DATA_HOME", None)
+    env.pop("SOPCTL_CALENDARS", None)
     failures, count = 0, 0
     try:
         for block in blocks(readme):

@@ -120,7 +120,7 @@ TEST_CASE("audit::run_audit matching") {
                                                   "2026-06-01 read late", "2026-06-02 read late",
                                                   "2026-06-03 read on_time"});
     REQUIRE(r.unplanned.size() == 1);
-    CHECK(r.unplanned[0].record->line == 5);
+    CHECK(r.unplanned[0].record.line == 5);
     CHECK(r.totals.unplanned == 1);
     CHECK(r.out_of_range == 1);
   }

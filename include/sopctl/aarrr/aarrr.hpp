@@ -168,6 +168,9 @@ struct Referral {
   std::optional<double> invites_per_user;
   std::optional<double> invite_conversion;
   std::optional<double> k_factor;
+  // Median seconds from a referrer's acquisition to a referred user's: the
+  // viral cycle `grow --from` projects with (not printed by aarrr).
+  std::optional<double> cycle_seconds;
 };
 
 struct Roi {

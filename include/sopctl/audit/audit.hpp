@@ -89,7 +89,7 @@ struct AuditedItem {
 };
 
 struct Unplanned {
-  const DoneRecord* record = nullptr;
+  DoneRecord record;  // a copy: the report may outlive the log
   std::string group;  // resolved id; "customer:ID" for a customer's record
   std::string task;
 };

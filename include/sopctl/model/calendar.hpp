@@ -46,6 +46,13 @@ public:
   const std::string& name() const { return m_name; }
   const std::set<int>& years() const { return m_years; }
   bool covers_all_years() const { return m_all_years; }
+  const std::set<std::int32_t>& holidays() const { return m_holidays; }
+  const std::set<std::int32_t>& makeup_workdays() const { return m_workdays; }
+
+  // What the uncovered-year error says to do, with "{year}" standing for the
+  // missing year (e.g. "put its file at ~/.local/share/sopctl/calendars/
+  // cn-{year}.yaml"); empty: give a calendar file.
+  void set_missing_year_hint(std::string hint) { m_missing_hint = std::move(hint); }
 
 private:
   std::string m_name = "default (Mon-Fri)";
@@ -53,6 +60,7 @@ private:
   std::set<int> m_years;
   std::set<std::int32_t> m_holidays;  // Date::days
   std::set<std::int32_t> m_workdays;  // make-up workdays
+  std::string m_missing_hint;
   // kind() is on the hot path of plan and check: a dense copy of the two
   // sets over the days they span (0 = by weekday, 1 = holiday, 2 = make-up).
   std::int32_t m_dense_first = 0;

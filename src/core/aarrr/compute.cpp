@@ -6,10 +6,14 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace sopctl::aarrr {
 
 namespace {
+
+constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::min();
 
 constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
 constexpr std::array<int, 3> k_days = {1, 7, 30};
@@ -110,6 +114,36 @@ std::vector<ByValue> by_values(const events::ExtraColumn& column,
   return out;
 }
 
+// The median time from a referrer's own acquisition to the acquisition of a
+// user they referred (the viral cycle), over referrers who were acquired.
+std::optional<double> referral_cycle(
+    const events::EventLog& log, const events::ExtraColumn& referrer,
+    const std::vector<std::pair<std::uint32_t, std::int64_t>>& referred_at,
+    const std::vector<std::int64_t>& user_acquired) {
+  std::unordered_map<std::string_view, std::uint32_t> value_of;
+  for (const auto& [v, ts] : referred_at) {
+    value_of.emplace(referrer.values[v], v);
+  }
+  std::vector<std::int64_t> referrer_joined(referrer.values.size(), k_never);
+  for (std::size_t u = 0; u < log.user_count(); ++u) {
+    if (const auto it = value_of.find(log.users[u]); it != value_of.end()) {
+      referrer_joined[it->second] = user_acquired[u];
+    }
+  }
+  std::vector<double> gaps;
+  for (const auto& [v, ts] : referred_at) {
+    if (referrer_joined[v] != k_never && ts >= referrer_joined[v]) {
+      gaps.push_back(static_cast<double>(ts - referrer_joined[v]));
+    }
+  }
+  if (gaps.empty()) {
+    return std::nullopt;
+  }
+  std::sort(gaps.begin(), gaps.end());
+  const std::size_t n = gaps.size();
+  return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
+}
+
 }  // namespace
 
 Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns) {
@@ -178,6 +212,10 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
   const events::ExtraColumn* referrer = columns.referrer ? &log.extra[*columns.referrer] : nullptr;
   std::vector<std::uint64_t> by_users(by != nullptr ? by->values.size() : 0, 0);
   std::vector<bool> is_referrer(referrer != nullptr ? referrer->values.size() : 0, false);
+  // For the referral cycle: when each referred user joined (referrer value,
+  // time), and when every user joined.
+  std::vector<std::pair<std::uint32_t, std::int64_t>> referred_at;
+  std::vector<std::int64_t> user_acquired(referrer != nullptr ? log.user_count() : 0, k_never);
   std::map<std::int64_t, CohortAcc> cohorts;
   std::array<std::uint64_t, 3> day_retained{}, day_eligible{};
   std::vector<std::int64_t> user_periods;  // cohort periods with a retention event (exact mode)
@@ -203,7 +241,9 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
       if (!referrer->values[v].empty()) {
         ++r.referral.referred;
         is_referrer[v] = true;
+        referred_at.emplace_back(v, acq_ts);
       }
+      user_acquired[u] = acq_ts;
     }
 
     UserFacts f;
@@ -332,6 +372,9 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
   ref.invite_conversion = ratio(ref.referred, ref.invites);
   if (ref.invites_per_user && ref.invite_conversion) {
     ref.k_factor = *ref.invites_per_user * *ref.invite_conversion;
+  }
+  if (referrer != nullptr && !referred_at.empty()) {
+    ref.cycle_seconds = referral_cycle(log, *referrer, referred_at, user_acquired);
   }
 
   // ROI.

@@ -360,7 +360,7 @@ Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& r
                Date{static_cast<std::int32_t>(Matcher::floor_div(r.done_at, k_day))} > options.to) {
       ++report.out_of_range;
     } else {
-      report.unplanned.push_back(Unplanned{&r, group, task});
+      report.unplanned.push_back(Unplanned{r, group, task});
     }
   }
 
@@ -389,7 +389,7 @@ Report run_audit(const Plan& plan, const std::vector<Sop>& sops, const Roster& r
   }
   for (const Unplanned& u : report.unplanned) {
     ++report.totals.unplanned;
-    const DoneRecord& r = *u.record;
+    const DoneRecord& r = u.record;
     const Group* g = roster.find_group(u.group);
     const Customer* cu = customers != nullptr && u.group.rfind("customer:", 0) == 0
                              ? customers->find(u.group.substr(9))

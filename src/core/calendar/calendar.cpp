@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -249,12 +253,124 @@ Calendar parse(std::string_view text, const std::string& path) {
                   std::move(workdays));
 }
 
+std::vector<std::string> calendar_dirs() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("SOPCTL_CALENDARS"); env != nullptr && *env != '\0') {
+    dirs.emplace_back(env);
+  }
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+    dirs.push_back(std::string(xdg) + "/sopctl/calendars");
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    dirs.push_back(std::string(home) + "/.local/share/sopctl/calendars");
+  }
+  return dirs;
+}
+
+Calendar load_named(const std::string& name, std::vector<YearSource>* sources) {
+  std::map<int, std::pair<std::string, Calendar>> by_year;
+  // Files NAME-YYYY.yaml, the first directory's first.
+  for (const std::string& dir : calendar_dirs()) {
+    std::error_code ec;
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+      const std::string file = entry.path().filename().string();
+      const std::string prefix = name + "-";
+      if (file.size() == prefix.size() + 9 && file.rfind(prefix, 0) == 0 &&
+          file.substr(prefix.size() + 4) == ".yaml" &&
+          std::all_of(file.begin() + static_cast<std::ptrdiff_t>(prefix.size()),
+                      file.begin() + static_cast<std::ptrdiff_t>(prefix.size()) + 4,
+                      [](char c) { return c >= '0' && c <= '9'; })) {
+        files.push_back(entry.path().string());
+      }
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::string& path : files) {
+      const std::string base = std::filesystem::path(path).filename().string();
+      const int year = std::stoi(base.substr(name.size() + 1, 4));
+      if (by_year.count(year) > 0) {
+        continue;
+      }
+      Calendar c = parse(io::read_file(path), path);
+      for (const std::int32_t d : c.holidays()) {
+        if (Date{d}.year() != year) {
+          throw Error(path + ": lists " + format_date(Date{d}) + ", which is not in " +
+                      std::to_string(year) + " (one file per year: " + name + "-YEAR.yaml)");
+        }
+      }
+      for (const std::int32_t d : c.makeup_workdays()) {
+        if (Date{d}.year() != year) {
+          throw Error(path + ": lists " + format_date(Date{d}) + ", which is not in " +
+                      std::to_string(year) + " (one file per year: " + name + "-YEAR.yaml)");
+        }
+      }
+      by_year.emplace(year, std::make_pair(path, std::move(c)));
+    }
+  }
+  std::set<int> years;
+  std::set<std::int32_t> holidays;
+  std::set<std::int32_t> workdays;
+  const auto take = [&](int year, const Calendar& c) {
+    years.insert(year);
+    for (const std::int32_t d : c.holidays()) {
+      if (Date{d}.year() == year) {
+        holidays.insert(d);
+      }
+    }
+    for (const std::int32_t d : c.makeup_workdays()) {
+      if (Date{d}.year() == year) {
+        workdays.insert(d);
+      }
+    }
+  };
+  std::vector<YearSource> found;
+  if (name == "cn") {
+    const Calendar builtin = builtin_cn();
+    for (const int year : builtin.years()) {
+      if (by_year.count(year) == 0) {
+        take(year, builtin);
+        found.push_back({year, "built in"});
+      }
+    }
+  }
+  for (const auto& [year, file] : by_year) {
+    take(year, file.second);
+    found.push_back({year, file.first});
+  }
+  if (years.empty()) {
+    const std::vector<std::string> dirs = calendar_dirs();
+    throw Error("no calendar '" + name + "': it is neither built in (cn) nor a file, and no " +
+                name + "-YEAR.yaml is in " +
+                (dirs.empty() ? std::string("$SOPCTL_CALENDARS") : dirs.front()));
+  }
+  std::sort(found.begin(), found.end(),
+            [](const YearSource& a, const YearSource& b) { return a.year < b.year; });
+  if (sources != nullptr) {
+    *sources = std::move(found);
+  }
+  Calendar out(name, std::move(years), std::move(holidays), std::move(workdays));
+  std::vector<std::string> dirs = calendar_dirs();
+  if (!dirs.empty()) {
+    // The default folder, written as the user would type it.
+    std::string dir = dirs.back();
+    if (const char* home = std::getenv("HOME");
+        home != nullptr && *home != '\0' && dir.rfind(std::string(home) + "/", 0) == 0) {
+      dir = "~" + dir.substr(std::string(home).size());
+    }
+    out.set_missing_year_hint("put the State Council's {year} arrangement in " + dir + "/" + name +
+                              "-{year}.yaml, or in the folder $SOPCTL_CALENDARS names; "
+                              "or give --calendar FILE");
+  }
+  return out;
+}
+
 Calendar load(const std::string& spec) {
   if (spec.empty()) {
     return Calendar();
   }
-  if (spec == "cn") {
-    return builtin_cn();
+  // A name (no path separator, no .yaml) is a named calendar; else a file.
+  if (spec.find('/') == std::string::npos && !text::ends_with_nocase(spec, ".yaml") &&
+      !text::ends_with_nocase(spec, ".yml") && !std::filesystem::exists(spec)) {
+    return load_named(spec);
   }
   return parse(io::read_file(spec), spec);
 }

@@ -118,9 +118,17 @@ void Calendar::require_covers(Date from, Date to) const {
   const Date reaches = missing.contains(to.year())     ? to
                        : missing.contains(from.year()) ? from
                                                        : Date::from_ymd(*missing.begin(), 1, 1);
+  std::string what = "give a calendar file that covers " + format_years(missing);
+  if (!m_missing_hint.empty()) {
+    what = m_missing_hint;
+    const std::string year = std::to_string(reaches.year());
+    for (std::size_t at = what.find("{year}"); at != std::string::npos;
+         at = what.find("{year}", at + year.size())) {
+      what.replace(at, 6, year);
+    }
+  }
   throw Error("calendar '" + m_name + "' covers " + format_years(m_years) + "; the plan reaches " +
-              format_date(reaches) + " (give a calendar file that covers " + format_years(missing) +
-              ")");
+              format_date(reaches) + " (" + what + ")");
 }
 
 bool Calendar::is_holiday(Date d) const {

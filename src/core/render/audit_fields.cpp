@@ -45,11 +45,11 @@ std::vector<ListedLine> audit_listed(const audit::Report& r) {
   for (const audit::Unplanned& u : r.unplanned) {
     ListedLine l;
     l.status = "unplanned";
-    l.when = format_local_minute(u.record->done_at);
+    l.when = format_local_minute(u.record.done_at);
     l.done = l.when;
     l.group = u.group.rfind("customer:", 0) == 0 ? u.group.substr(9) : u.group;
-    l.task = u.task.empty() ? u.record->key : u.task;
-    l.staff = u.record->staff;
+    l.task = u.task.empty() ? u.record.key : u.task;
+    l.staff = u.record.staff;
     out.push_back(std::move(l));
   }
   return out;

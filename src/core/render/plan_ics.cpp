@@ -160,8 +160,25 @@ void write_vtimezone(IcsWriter& w, const std::string& name, const ZoneUse& zone)
   w.line("END:VTIMEZONE");
 }
 
+// "-PT15M", "-PT1H30M", "-P1D": RFC 5545 durations before the start.
+std::string trigger(int minutes) {
+  std::string out = "-P";
+  if (minutes % (24 * 60) == 0) {
+    return out + std::to_string(minutes / (24 * 60)) + "D";
+  }
+  out += "T";
+  if (minutes >= 60) {
+    out += std::to_string(minutes / 60) + "H";
+  }
+  if (minutes % 60 != 0) {
+    out += std::to_string(minutes % 60) + "M";
+  }
+  return out;
+}
+
 void write_event(IcsWriter& w, const PlanItem& item, const std::string& uid,
-                 const std::string& dtstamp, const std::map<std::string, ZoneUse>& zones) {
+                 const std::string& dtstamp, const std::map<std::string, ZoneUse>& zones,
+                 std::optional<int> alarm_minutes) {
   const ItemFields f = item_fields(item);
   w.line("BEGIN:VEVENT");
   w.line("UID:" + uid);
@@ -205,6 +222,13 @@ void write_event(IcsWriter& w, const PlanItem& item, const std::string& uid,
   if (!f.type.empty()) {
     w.text("CATEGORIES", f.type);
   }
+  if (alarm_minutes) {
+    w.line("BEGIN:VALARM");
+    w.line("ACTION:DISPLAY");
+    w.text("DESCRIPTION", item.task != nullptr ? item.task->title.value : std::string("SOP"));
+    w.line("TRIGGER:" + trigger(*alarm_minutes));
+    w.line("END:VALARM");
+  }
   w.line("END:VEVENT");
 }
 
@@ -231,7 +255,7 @@ std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts) {
     }
   }
   for (const auto& item : plan.items) {
-    write_event(w, item, item.key + "@sopctl", dtstamp, zones);
+    write_event(w, item, item.key + "@sopctl", dtstamp, zones, opts.alarm_minutes);
   }
   w.line("END:VCALENDAR");
   return w.take();
