@@ -14,11 +14,11 @@ import sys
 
 RANKS = {
     'base': 0,
-    'text': 1, 'net': 1,
+    'text': 1, 'net': 1, 'stats': 1,
     'model': 2,
     'load': 3, 'calendar': 3, 'events': 3,
     'plan': 4, 'funnel': 4, 'aarrr': 4, 'grow': 4,
-    'lint': 5, 'audit': 5, 'notify': 5,
+    'lint': 5, 'audit': 5, 'notify': 5, 'compare': 5,
     'render': 6,
     'app': 7,
     'cli': 8,

@@ -35,7 +35,7 @@ _sopctl() {
             if [[ $cur == -* ]]; then
                 _sopctl_reply "-h --help --version"
             else
-                _sopctl_reply "plan check funnel aarrr audit notify calendar grow schema templates init completion"
+                _sopctl_reply "plan check funnel aarrr audit notify calendar grow compare schema templates init completion"
             fi
             return 0 ;;
         plan)
@@ -198,6 +198,27 @@ _sopctl() {
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
             opts="-h --help --users --k --cycle --cycles --model --from --sop --acquisition --referral --referrer-col --tz --encoding --format -o --output --color -q --quiet --bom"
+            ;;
+        compare)
+            case $prev in
+                --steps) return 0 ;;
+                --sop) _sopctl_reply "" 1; return 0 ;;
+                --by) return 0 ;;
+                --control) return 0 ;;
+                --cluster) return 0 ;;
+                --window) return 0 ;;
+                --mode) return 0 ;;
+                --tz) return 0 ;;
+                --encoding) return 0 ;;
+                --user-col) return 0 ;;
+                --event-col) return 0 ;;
+                --time-col) return 0 ;;
+                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --color) _sopctl_reply "auto always never"; return 0 ;;
+            esac
+            opts="-h --help --steps --sop --by --control --cluster --window --mode --tz --encoding --user-col --event-col --time-col --format -o --output --color -q --quiet --bom"
+            file_args=1
             ;;
         schema)
             case $prev in

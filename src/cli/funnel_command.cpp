@@ -119,34 +119,48 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
               SourceLoc{o.input, 1, 0});
 }
 
-int run_funnel(const FunnelOptions& o) {
-  // The SOP gives default steps, the goal and the time zone.
-  const std::optional<Sop> sop = load_optional_sop(o.sop);
+}  // namespace
+
+funnel::Spec funnel_spec(const std::string& steps, const std::string& window_flag,
+                         const std::string& mode_flag, const std::optional<Sop>& sop,
+                         const std::string& sop_path) {
   funnel::Spec spec;
-  if (!o.steps.empty()) {
-    spec.steps = split_steps(o.steps);
+  if (!steps.empty()) {
+    spec.steps = split_steps(steps);
   } else if (sop) {
     for (const auto& s : sop->funnel) {
       spec.steps.push_back(s.value);
     }
     if (spec.steps.empty()) {
-      throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c", SourceLoc{o.sop});
+      throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c",
+                  SourceLoc{sop_path});
     }
   }
   // Flags win over the SOP's funnel: {window, mode}, which win over the defaults.
   const bool sop_window = sop && !sop->funnel_window.value.empty();
-  const std::string window = !o.window.empty() ? o.window
-                             : sop_window      ? sop->funnel_window.value
-                                               : std::string(funnel::k_default_window_text);
+  const std::string window = !window_flag.empty() ? window_flag
+                             : sop_window         ? sop->funnel_window.value
+                                                  : std::string(funnel::k_default_window_text);
   spec.window = parse_window_option("--window", window).value_or(funnel::k_no_window);
-  const bool sop_mode = o.mode.empty() && sop && !sop->funnel_mode.value.empty();
-  const std::string mode = !o.mode.empty() ? o.mode : sop_mode ? sop->funnel_mode.value : "ordered";
+  const bool sop_mode = mode_flag.empty() && sop && !sop->funnel_mode.value.empty();
+  const std::string mode = !mode_flag.empty() ? mode_flag
+                           : sop_mode         ? sop->funnel_mode.value
+                                              : "ordered";
   const auto parsed_mode = funnel::parse_mode(mode);
   if (!parsed_mode) {
     throw Error("unknown funnel mode '" + mode + "' (ordered, strict or any)",
                 sop_mode ? sop->funnel_mode.loc : SourceLoc{});
   }
   spec.mode = *parsed_mode;
+  return spec;
+}
+
+namespace {
+
+int run_funnel(const FunnelOptions& o) {
+  // The SOP gives default steps, the goal and the time zone.
+  const std::optional<Sop> sop = load_optional_sop(o.sop);
+  const funnel::Spec spec = funnel_spec(o.steps, o.window, o.mode, sop, o.sop);
   const bool fail_check = !o.fail_below.empty();
   const double fail_below = fail_check ? parse_rate_option("--fail-below", o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);

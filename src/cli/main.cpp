@@ -5,6 +5,7 @@
 #include "audit_command.hpp"
 #include "calendar_command.hpp"
 #include "check_command.hpp"
+#include "compare_command.hpp"
 #include "completion_command.hpp"
 #include "funnel_command.hpp"
 #include "grow_command.hpp"
@@ -73,6 +74,7 @@ int run(int argc, char** argv) {
   runners["notify"] = cli::setup_notify(app);
   runners["calendar"] = cli::setup_calendar(app);
   runners["grow"] = cli::setup_grow(app);
+  runners["compare"] = cli::setup_compare(app);
   runners["schema"] = cli::setup_schema(app);
   runners["templates"] = cli::setup_templates(app);
   runners["init"] = cli::setup_init(app);

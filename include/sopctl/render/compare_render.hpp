@@ -1,0 +1,15 @@
+#pragma once
+// `compare` renderers: variants with their intervals, lifts and p-values.
+
+#include <sopctl/compare/compare.hpp>
+
+#include <string>
+
+namespace sopctl::render {
+
+std::string compare_table(const compare::Comparison& c);
+std::string compare_markdown(const compare::Comparison& c);
+std::string compare_csv(const compare::Comparison& c);
+std::string compare_json(const compare::Comparison& c);
+
+}  // namespace sopctl::render
