@@ -80,7 +80,7 @@ _sopctl() {
                 --steps) return 0 ;;
                 --sop) _sopctl_reply "" 1; return 0 ;;
                 --window) return 0 ;;
-                --mode) _sopctl_reply "ordered strict any"; return 0 ;;
+                --mode) return 0 ;;
                 --by) return 0 ;;
                 --fail-below) return 0 ;;
                 --encoding) return 0 ;;

@@ -45,6 +45,9 @@ int run_compare(const CompareOptions& o) {
   events::LoadOptions lo;
   lo.columns = o.columns;
   lo.keep = spec.steps;
+  if (spec.needs_other_events()) {
+    lo.keep.clear();
+  }
   lo.extra_columns.push_back(o.by);
   if (!o.cluster.empty()) {
     events::require_column(header, o.cluster, o.input, "--cluster");

@@ -146,12 +146,14 @@ funnel::Spec funnel_spec(const std::string& steps, const std::string& window_fla
   const std::string mode = !mode_flag.empty() ? mode_flag
                            : sop_mode         ? sop->funnel_mode.value
                                               : "ordered";
-  const auto parsed_mode = funnel::parse_mode(mode);
-  if (!parsed_mode) {
-    throw Error("unknown funnel mode '" + mode + "' (ordered, strict or any)",
+  std::string error;
+  const auto parsed = funnel::parse_mode_list(mode, error);
+  if (!parsed) {
+    throw Error((sop_mode ? "funnel mode: " : "--mode " + mode + ": ") + error,
                 sop_mode ? sop->funnel_mode.loc : SourceLoc{});
   }
-  spec.mode = *parsed_mode;
+  spec.mode = parsed->mode;
+  spec.clickhouse = parsed->clickhouse;
   return spec;
 }
 
@@ -177,6 +179,9 @@ int run_funnel(const FunnelOptions& o) {
     events::LoadOptions lo;
     lo.columns = o.columns;
     lo.keep = spec.steps;
+    if (spec.needs_other_events()) {
+      lo.keep.clear();  // every event: strict_order stops at any other one
+    }
     if (!o.by.empty()) {
       lo.extra_columns.push_back(o.by);
     }
@@ -219,6 +224,7 @@ int run_funnel(const FunnelOptions& o) {
   ro.color = use_color(o.out);
   ro.input = o.input;
   ro.mode = spec.mode;
+  ro.mode_label = funnel::mode_label(spec);
   ro.window = spec.window;
   if (sop && sop->goal) {
     ro.goal = funnel::check_goal(result.total, sop->id.value, sop->goal->metric.value,
@@ -266,9 +272,11 @@ Runner setup_funnel(CLI::App& app) {
       ->default_str(std::string(funnel::k_default_window_text) + ", or the SOP's funnel window")
       ->type_name("DURATION");
   cmd->add_option("--mode", opts->mode,
-                  "ordered: steps in order; strict: no other step in between; any: any order")
-      ->check(CLI::IsMember({"ordered", "strict", "any"}))
-      ->default_str("ordered, or the SOP's funnel mode");
+                  "ordered: steps in order; strict: no other step in between; any: any order; "
+                  "or ClickHouse's strict_order, strict_deduplication, strict_increase, "
+                  "strict_once, allow_reentry, comma-combined (docs/funnel.md)")
+      ->default_str("ordered, or the SOP's funnel mode")
+      ->type_name("MODE");
   cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
       ->type_name("COL");
   cmd->add_option("--fail-below", opts->fail_below,

@@ -20,9 +20,21 @@ inline constexpr std::int64_t k_default_window = 7 * 86400;
 inline constexpr const char* k_default_window_text = "7d";
 
 enum class Mode {
-  ordered,  // steps in order, timestamps non-decreasing
-  strict,   // ordered, and no other funnel step between consecutive steps
-  any,      // every step within the window after step 1, in any order
+  ordered,     // steps in order, timestamps non-decreasing
+  strict,      // ordered, and no other funnel step between consecutive steps
+  any,         // every step within the window after step 1, in any order
+  clickhouse,  // ClickHouse windowFunnel with the flags of ClickHouseModes
+};
+
+// ClickHouse's windowFunnel modes (docs/funnel.md), combinable. Their
+// semantics are ClickHouse's (its 00632 test decides), except that one
+// event fills at most one step: strict_once always holds.
+struct ClickHouseModes {
+  bool strict_order = false;          // any other event after step 1 ends the search
+  bool strict_deduplication = false;  // a step's event seen again ends it
+  bool strict_increase = false;       // each step strictly later than the previous
+  bool strict_once = false;           // one event at most one step (always so here)
+  bool allow_reentry = false;         // with strict_order: skip out-of-order events
 };
 
 std::optional<Mode> parse_mode(std::string_view text);
@@ -35,7 +47,17 @@ struct Spec {
   std::vector<std::string> steps;          // event names; one may repeat (view,view,order)
   std::int64_t window = k_default_window;  // seconds, inclusive; k_no_window: unlimited
   Mode mode = Mode::ordered;
+  ClickHouseModes clickhouse;  // with Mode::clickhouse
+  // Whether the funnel needs every event of a user, not only its steps'
+  // (strict_order counts any other event as an intervention).
+  bool needs_other_events() const { return mode == Mode::clickhouse && clickhouse.strict_order; }
 };
+
+// "ordered", "strict", "any", or ClickHouse modes comma-combined
+// ("strict_order,allow_reentry"); nullopt with `error` set otherwise.
+std::optional<Spec> parse_mode_list(std::string_view text, std::string& error);
+// The mode as --mode takes it ("ordered", "strict_order,strict_increase").
+std::string mode_label(const Spec& spec);
 
 struct Step {
   std::string name;

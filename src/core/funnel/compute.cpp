@@ -82,6 +82,8 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       slot_of_name[*id] = static_cast<std::uint32_t>(s);
     }
   }
+  // strict_order counts every other event of a user as an intervention.
+  const bool others = spec.needs_other_events();
   const std::size_t n_segments = by ? std::max<std::size_t>(log.extra[*by].values.size(), 1) : 1;
   const std::uint32_t* by_values = by ? log.extra[*by].value_of.data() : nullptr;
 
@@ -116,15 +118,21 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       const std::size_t e = log.user_begin[u + 1];
       for (std::size_t i = b; i < e; ++i) {
         const events::Event& ev = log.events[i];
-        const std::uint32_t slot = ev.name < slot_of_name.size() ? slot_of_name[ev.name] : k_none;
+        std::uint32_t slot = ev.name < slot_of_name.size() ? slot_of_name[ev.name] : k_none;
+        if (slot == k_none && others) {
+          evs.push_back(
+              detail::Ev{ev.ts, k_none, plan.other_slot(), static_cast<std::uint32_t>(i - b)});
+          continue;
+        }
         if (slot != k_none) {
           evs.push_back(
               detail::Ev{ev.ts, plan.key_of_slot[slot], slot, static_cast<std::uint32_t>(i - b)});
           ++part.slot_events[slot];
         }
       }
-      if (evs.empty()) {
-        continue;
+      if (std::none_of(evs.begin(), evs.end(),
+                       [&](const detail::Ev& x) { return x.slot != plan.other_slot(); })) {
+        continue;  // no step event (perhaps other events for strict_order)
       }
       ++part.users;
       detail::sort_events(evs);
@@ -213,6 +221,9 @@ UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>
       const auto slot = static_cast<std::uint32_t>(it - slot_names.begin());
       evs.push_back(
           detail::Ev{events[i].first, plan.key_of_slot[slot], slot, static_cast<std::uint32_t>(i)});
+    } else if (spec.needs_other_events()) {
+      evs.push_back(detail::Ev{events[i].first, 0xFFFFFFFF, plan.other_slot(),
+                               static_cast<std::uint32_t>(i)});
     }
   }
   detail::sort_events(evs);

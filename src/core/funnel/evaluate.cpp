@@ -6,7 +6,7 @@
 namespace sopctl::funnel::detail {
 
 StepPlan::StepPlan(const Spec& spec, std::vector<std::string>& slot_names)
-    : steps(spec.steps.size()), window(spec.window), mode(spec.mode) {
+    : steps(spec.steps.size()), window(spec.window), mode(spec.mode), clickhouse(spec.clickhouse) {
   slot_names.clear();
   for (std::size_t k = 0; k < steps; ++k) {
     auto it = std::find(slot_names.begin(), slot_names.end(), spec.steps[k]);
@@ -55,7 +55,158 @@ std::size_t Evaluator::run(const std::vector<Ev>& evs) {
   if (evs.empty() || m_plan.steps == 0) {
     return 0;
   }
+  if (m_plan.mode == Mode::clickhouse) {
+    return run_clickhouse(evs);
+  }
   return m_plan.mode == Mode::any ? run_any(evs) : run_ordered(evs);
+}
+
+// ClickHouse's windowFunnel (getEventLevelStrictOnce) over entries: one per
+// (event, step it is), in (time, step) order, another event being step 0.
+// Sequences per level hold the events of their path, so that an event fills
+// at most one step of a path. An entry of an event already on a path is not
+// an out-of-order intervention (it is the same event).
+std::size_t Evaluator::run_clickhouse(const std::vector<Ev>& evs) {
+  const ClickHouseModes& ch = m_plan.clickhouse;
+  const std::size_t m = m_plan.steps;
+  m_entries.clear();
+  for (std::size_t i = 0; i < evs.size(); ++i) {
+    if (evs[i].slot == m_plan.other_slot()) {
+      if (ch.strict_order) {
+        m_entries.push_back(Entry{evs[i].ts, 0, static_cast<std::uint32_t>(i)});
+      }
+      continue;
+    }
+    for (std::size_t k = 0; k < m; ++k) {
+      if (m_plan.slot_of_step[k] == evs[i].slot) {
+        m_entries.push_back(
+            Entry{evs[i].ts, static_cast<std::uint32_t>(k + 1), static_cast<std::uint32_t>(i)});
+      }
+    }
+  }
+  std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+    return a.ts < b.ts || (a.ts == b.ts && a.type < b.type);
+  });
+  m_sequences.assign(m, {});
+  const auto on_a_path = [&](std::uint32_t pos) {
+    for (std::size_t k = 0; k < m; ++k) {
+      for (const Sequence& q : m_sequences[k]) {
+        for (std::size_t j = 0; j <= k; ++j) {
+          if (q.path[j] == pos) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+  const auto reached_level = [&] {
+    for (std::size_t k = m; k > 0; --k) {
+      if (!m_sequences[k - 1].empty()) {
+        return k;
+      }
+    }
+    return std::size_t{0};
+  };
+  std::size_t level = 0;
+  bool decided = false;
+  bool has_first = false;
+  const auto consecutive = [&] {
+    std::size_t l = 0;
+    while (l < m && !m_sequences[l].empty()) {
+      ++l;
+    }
+    return l;
+  };
+  for (std::size_t n = 0; n < m_entries.size(); ++n) {
+    const Entry& e = m_entries[n];
+    if (e.type == 0) {
+      if (has_first) {
+        break;  // strict_order: another event after step 1
+      }
+      continue;
+    }
+    const std::size_t idx = e.type - 1;
+    if (idx == 0) {
+      // strict_order: step 1 again once step 2 was reached breaks the order
+      // (allow_reentry: it is ignored, the funnel goes on).
+      if (ch.strict_order && has_first && m > 1 && !m_sequences[1].empty() && !on_a_path(e.pos)) {
+        if (ch.allow_reentry) {
+          continue;
+        }
+        level = consecutive();
+        decided = true;
+        break;
+      }
+      Sequence q{e.ts, e.ts, {}};
+      q.path[0] = e.pos;
+      m_sequences[0].push_back(q);
+      has_first = true;
+      continue;
+    }
+    if (ch.strict_deduplication && !m_sequences[idx].empty()) {
+      // As ClickHouse at the commit docs/spec.md names: the level is the
+      // step of the entry before the repeated one.
+      level = n > 0 ? m_entries[n - 1].type : 0;
+      decided = true;
+      break;
+    }
+    if (ch.strict_order && has_first && m_sequences[idx - 1].empty()) {
+      if (on_a_path(e.pos)) {
+        continue;  // the same event as a step already taken
+      }
+      level = consecutive();
+      decided = true;
+      break;
+    }
+    std::vector<Sequence>& prev = m_sequences[idx - 1];
+    for (std::size_t i = 0; i < prev.size();) {
+      bool matched = m_plan.window < 0 || e.ts <= limit(prev[i].first);
+      if (!matched && prev.size() > 1) {
+        prev.erase(prev.begin() + static_cast<std::ptrdiff_t>(i));  // out of the window
+        continue;
+      }
+      for (std::size_t j = 0; matched && j < idx; ++j) {
+        matched = prev[i].path[j] != e.pos;
+      }
+      if (matched && ch.strict_increase) {
+        matched = prev[i].last < e.ts;
+      }
+      if (matched) {
+        Sequence q = prev[i];
+        q.last = e.ts;
+        q.path[idx] = e.pos;
+        m_sequences[idx].push_back(q);
+        if (idx + 1 == m) {
+          level = m;
+          decided = true;
+          break;
+        }
+      }
+      ++i;
+    }
+    if (decided) {
+      break;
+    }
+  }
+  if (!decided) {
+    level = reached_level();
+  }
+  if (level == 0) {
+    return 0;
+  }
+  // The path that reached the level first gives the times and the start
+  // (the deepest one there is, when a repeated step ended the search).
+  std::size_t depth = std::min(level, reached_level());
+  if (depth == 0) {
+    return 0;
+  }
+  const Sequence& best = depth == m ? m_sequences[m - 1].back() : m_sequences[depth - 1].front();
+  m_best_start = best.path[0];
+  for (std::size_t k = 0; k < level; ++k) {
+    m_best[k] = evs[best.path[std::min(k, depth - 1)]].ts;
+  }
+  return level;
 }
 
 std::size_t Evaluator::run_ordered(const std::vector<Ev>& evs) {

@@ -3,6 +3,7 @@
 
 #include <sopctl/funnel/funnel.hpp>
 
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct StepPlan {
   std::vector<std::uint32_t> need;         // steps 0..k with step k's slot (for `any`)
   std::int64_t window = k_no_window;
   Mode mode = Mode::ordered;
+  ClickHouseModes clickhouse;
+  // The slot of events that are no step (kept only when strict_order needs
+  // them): `slots`, one past the steps' slots.
+  std::uint32_t other_slot() const { return static_cast<std::uint32_t>(slots); }
 
   // Slots by first appearance of each name in spec.steps.
   StepPlan(const Spec& spec, std::vector<std::string>& slot_names);
@@ -47,6 +52,7 @@ public:
 private:
   std::size_t run_ordered(const std::vector<Ev>& evs);
   std::size_t run_any(const std::vector<Ev>& evs);
+  std::size_t run_clickhouse(const std::vector<Ev>& evs);
   std::int64_t limit(std::int64_t start) const;
 
   const StepPlan& m_plan;
@@ -57,6 +63,19 @@ private:
   std::vector<std::int64_t> m_times;
   std::vector<std::int64_t> m_best;
   std::size_t m_best_start = 0;
+  // run_clickhouse(): (ts, condition, event) entries and the open sequences.
+  struct Entry {
+    std::int64_t ts;
+    std::uint32_t type;  // step + 1; 0: another event
+    std::uint32_t pos;   // index into evs
+  };
+  struct Sequence {
+    std::int64_t first;
+    std::int64_t last;
+    std::array<std::uint32_t, k_max_steps> path;  // positions in evs, per step
+  };
+  std::vector<Entry> m_entries;
+  std::vector<std::vector<Sequence>> m_sequences;
 };
 
 }  // namespace sopctl::funnel::detail

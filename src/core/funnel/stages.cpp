@@ -79,10 +79,77 @@ const char* mode_name(Mode m) {
       return "strict";
     case Mode::any:
       return "any";
+    case Mode::clickhouse:
+      return "clickhouse";
     case Mode::ordered:
       break;
   }
   return "ordered";
+}
+
+std::optional<Spec> parse_mode_list(std::string_view text, std::string& error) {
+  Spec out;
+  if (const auto m = parse_mode(text)) {
+    out.mode = *m;
+    return out;
+  }
+  out.mode = Mode::clickhouse;
+  ClickHouseModes& ch = out.clickhouse;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    end = end == std::string_view::npos ? text.size() : end;
+    std::string_view word = text.substr(start, end - start);
+    while (!word.empty() && word.front() == ' ') {
+      word.remove_prefix(1);
+    }
+    while (!word.empty() && word.back() == ' ') {
+      word.remove_suffix(1);
+    }
+    bool* flag = word == "strict_order"           ? &ch.strict_order
+                 : word == "strict_deduplication" ? &ch.strict_deduplication
+                 : word == "strict_increase"      ? &ch.strict_increase
+                 : word == "strict_once"          ? &ch.strict_once
+                 : word == "allow_reentry"        ? &ch.allow_reentry
+                                                  : nullptr;
+    if (flag == nullptr) {
+      error = parse_mode(word)
+                  ? fmt::format("'{}' is not combined with ClickHouse's modes: use it alone", word)
+                  : fmt::format(
+                        "unknown funnel mode '{}' (ordered, strict or any; or ClickHouse's "
+                        "strict_order, strict_deduplication, strict_increase, strict_once, "
+                        "allow_reentry, comma-combined)",
+                        word);
+      return std::nullopt;
+    }
+    *flag = true;
+    start = end + 1;
+  }
+  if (ch.allow_reentry && !ch.strict_order) {
+    error =
+        "allow_reentry needs strict_order (as in ClickHouse): --mode strict_order,allow_reentry";
+    return std::nullopt;
+  }
+  return out;
+}
+
+std::string mode_label(const Spec& spec) {
+  if (spec.mode != Mode::clickhouse) {
+    return mode_name(spec.mode);
+  }
+  const ClickHouseModes& ch = spec.clickhouse;
+  std::string out;
+  const std::pair<bool, const char*> flags[] = {{ch.strict_order, "strict_order"},
+                                                {ch.strict_deduplication, "strict_deduplication"},
+                                                {ch.strict_increase, "strict_increase"},
+                                                {ch.strict_once, "strict_once"},
+                                                {ch.allow_reentry, "allow_reentry"}};
+  for (const auto& [on, name] : flags) {
+    if (on) {
+      out += (out.empty() ? "" : ",") + std::string(name);
+    }
+  }
+  return out;
 }
 
 Funnel make_funnel(const std::vector<std::string>& names, const std::vector<std::uint64_t>& users,

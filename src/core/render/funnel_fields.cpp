@@ -52,8 +52,10 @@ std::string input_summary(const funnel::Result& r, const FunnelRenderOptions& op
   if (!r.from_events) {
     return "stage counts";
   }
-  return fmt::format("{}, window {}; {} rows, {} users", funnel::mode_name(opts.mode),
-                     format_window(opts.window), format_count(r.rows), format_count(r.users));
+  return fmt::format(
+      "{}, window {}; {} rows, {} users",
+      (opts.mode_label.empty() ? std::string(funnel::mode_name(opts.mode)) : opts.mode_label),
+      format_window(opts.window), format_count(r.rows), format_count(r.users));
 }
 
 std::string summary_sentences(const funnel::Funnel& f) {

@@ -68,7 +68,8 @@ std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts
   }
   w.end_object();
   if (r.from_events) {
-    w.key("mode").value(funnel::mode_name(opts.mode));
+    w.key("mode").value(
+        (opts.mode_label.empty() ? std::string(funnel::mode_name(opts.mode)) : opts.mode_label));
     w.key("window_seconds");
     if (opts.window < 0) {
       w.null();
