@@ -238,3 +238,28 @@ TEST_CASE("funnel::check_goal") {
   CHECK_FALSE(unknown.actual);
   CHECK_FALSE(unknown.met);
 }
+
+TEST_CASE("funnel::compute time to convert") {
+  // Five users convert view -> pay after 30s, 10m, 2h, 2h and 3d; one stops at view.
+  const std::string log_text =
+      "user_id,event,ts\n"
+      "a,view,2026-12-01 10:00:00\na,pay,2026-12-01 10:00:30\n"
+      "b,view,2026-12-01 10:00:00\nb,pay,2026-12-01 10:10:00\n"
+      "c,view,2026-12-01 10:00:00\nc,pay,2026-12-01 12:00:00\n"
+      "d,view,2026-12-01 10:00:00\nd,pay,2026-12-01 12:00:00\n"
+      "e,view,2026-12-01 10:00:00\ne,pay,2026-12-04 10:00:00\n"
+      "f,view,2026-12-01 10:00:00\n";
+  funnel::Spec s = spec({"view", "pay"});
+  s.window = funnel::k_no_window;
+  const auto r = funnel::compute(load(log_text), s);
+  REQUIRE(r.total.time_to_convert);
+  const funnel::TimeToConvert& c = *r.total.time_to_convert;
+  CHECK(c.users == 5);
+  // numpy.percentile([30, 600, 7200, 7200, 259200], [50, 90]) = 7200, 158400
+  CHECK(*c.p50_seconds == doctest::Approx(7200));
+  CHECK(*c.p90_seconds == doctest::Approx(158400));
+  CHECK(*c.mean_seconds == doctest::Approx((30 + 600 + 7200 + 7200 + 259200) / 5.0));
+  CHECK(c.histogram == std::vector<std::uint64_t>{1, 0, 1, 0, 2, 0, 0, 1, 0});
+  CHECK(*r.total.steps[1].p90_seconds == doctest::Approx(158400));
+  CHECK(*r.total.steps[1].mean_seconds == doctest::Approx(54846));
+}

@@ -19,7 +19,9 @@ TEST_CASE("render::funnel_json") {
       "from_first": 1.0,
       "lost": 0,
       "drop_off": 0.0,
-      "median_seconds_from_previous": null
+      "median_seconds_from_previous": null,
+      "p90_seconds_from_previous": null,
+      "mean_seconds_from_previous": null
     },
     {
       "step": "进群",
@@ -28,7 +30,9 @@ TEST_CASE("render::funnel_json") {
       "from_first": 0.4,
       "lost": 120,
       "drop_off": 0.6,
-      "median_seconds_from_previous": 3600.0
+      "median_seconds_from_previous": 3600.0,
+      "p90_seconds_from_previous": null,
+      "mean_seconds_from_previous": null
     },
     {
       "step": "order",
@@ -37,7 +41,9 @@ TEST_CASE("render::funnel_json") {
       "from_first": 0.05,
       "lost": 70,
       "drop_off": 0.875,
-      "median_seconds_from_previous": 90061.5
+      "median_seconds_from_previous": 90061.5,
+      "p90_seconds_from_previous": null,
+      "mean_seconds_from_previous": null
     }
   ],
   "conversion": 0.05,

@@ -67,12 +67,29 @@ struct Step {
   std::int64_t lost = 0;                 // users of the previous step minus these (step 1: 0)
   std::optional<double> drop_off;        // 1 - from_previous (step 1: 0)
   std::optional<double> median_seconds;  // from the previous step; event logs, step >= 2
+  std::optional<double> p90_seconds;     // the 90th percentile of the same times
+  std::optional<double> mean_seconds;
 };
+
+// From step 1 to the last step, over the users who reached the last step on
+// their best attempt (docs/spec.md §5.5): percentiles are linear between
+// order statistics (numpy's default; the median as for steps).
+struct TimeToConvert {
+  std::uint64_t users = 0;
+  std::optional<double> p50_seconds;
+  std::optional<double> p90_seconds;
+  std::optional<double> mean_seconds;
+  std::vector<std::uint64_t> histogram;  // users per bin of time_bins()
+};
+// The lower edges of the histogram's fixed bins, in seconds: 0, 1m, 5m, 15m,
+// 1h, 6h, 1d, 3d, 7d (the last bin is open).
+const std::vector<std::int64_t>& time_bins();
 
 struct Funnel {
   std::vector<Step> steps;
-  std::optional<double> conversion;         // last step's users / first step's
-  std::optional<std::size_t> largest_drop;  // the step (>= 1) with the largest drop_off
+  std::optional<double> conversion;              // last step's users / first step's
+  std::optional<std::size_t> largest_drop;       // the step (>= 1) with the largest drop_off
+  std::optional<TimeToConvert> time_to_convert;  // event logs with two steps or more
 };
 
 // Rates, drop-off and the largest drop from users per step (and medians).

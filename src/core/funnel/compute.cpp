@@ -20,7 +20,31 @@ constexpr std::uint32_t k_none = 0xFFFFFFFF;
 struct Tally {
   std::vector<std::uint64_t> levels;               // users per level 0..steps
   std::vector<std::vector<std::int64_t>> seconds;  // per step: from the previous, per user
+  std::vector<std::int64_t> to_convert;            // step 1 to the last, per converted user
 };
+
+// Linear between order statistics (numpy's default); `v` sorted.
+std::optional<double> percentile(const std::vector<std::int64_t>& v, double q) {
+  if (v.empty()) {
+    return std::nullopt;
+  }
+  const double h = (static_cast<double>(v.size()) - 1) * q;
+  const auto lo = static_cast<std::size_t>(h);
+  const double a = static_cast<double>(v[lo]);
+  const double b = static_cast<double>(v[std::min(lo + 1, v.size() - 1)]);
+  return a + (h - static_cast<double>(lo)) * (b - a);
+}
+
+std::optional<double> mean(const std::vector<std::int64_t>& v) {
+  if (v.empty()) {
+    return std::nullopt;
+  }
+  long double sum = 0;
+  for (const std::int64_t x : v) {
+    sum += static_cast<long double>(x);
+  }
+  return static_cast<double>(sum / static_cast<long double>(v.size()));
+}
 
 struct Partial {
   std::vector<Tally> tallies;  // per segment
@@ -55,7 +79,28 @@ Funnel funnel_of(Tally& t, const std::vector<std::string>& names) {
   for (std::size_t k = 1; k < m; ++k) {
     medians[k] = median(t.seconds[k]);
   }
-  return make_funnel(names, users, medians);
+  Funnel f = make_funnel(names, users, medians);
+  for (std::size_t k = 1; k < m; ++k) {
+    std::sort(t.seconds[k].begin(), t.seconds[k].end());
+    f.steps[k].p90_seconds = percentile(t.seconds[k], 0.9);
+    f.steps[k].mean_seconds = mean(t.seconds[k]);
+  }
+  if (m >= 2) {
+    TimeToConvert c;
+    std::sort(t.to_convert.begin(), t.to_convert.end());
+    c.users = t.to_convert.size();
+    c.p50_seconds = percentile(t.to_convert, 0.5);
+    c.p90_seconds = percentile(t.to_convert, 0.9);
+    c.mean_seconds = mean(t.to_convert);
+    const std::vector<std::int64_t>& bins = time_bins();
+    c.histogram.assign(bins.size(), 0);
+    for (const std::int64_t s : t.to_convert) {
+      const auto it = std::upper_bound(bins.begin(), bins.end(), s);
+      ++c.histogram[static_cast<std::size_t>(it - bins.begin()) - 1];
+    }
+    f.time_to_convert = std::move(c);
+  }
+  return f;
 }
 
 void add(Tally& into, Tally& from) {
@@ -66,6 +111,8 @@ void add(Tally& into, Tally& from) {
     into.seconds[k].insert(into.seconds[k].end(), from.seconds[k].begin(), from.seconds[k].end());
     std::vector<std::int64_t>().swap(from.seconds[k]);
   }
+  into.to_convert.insert(into.to_convert.end(), from.to_convert.begin(), from.to_convert.end());
+  std::vector<std::int64_t>().swap(from.to_convert);
 }
 
 }  // namespace
@@ -147,6 +194,9 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       for (std::size_t k = 1; k < level; ++k) {
         tally.seconds[k].push_back(eval.reached(k) - eval.reached(k - 1));
       }
+      if (level == m && m >= 2) {
+        tally.to_convert.push_back(eval.reached(m - 1) - eval.reached(0));
+      }
     }
   };
   std::vector<std::thread> pool;
@@ -208,6 +258,12 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
   }
   result.total = funnel_of(total, spec.steps);
   return result;
+}
+
+const std::vector<std::int64_t>& time_bins() {
+  static const std::vector<std::int64_t> bins = {0,        60,    5 * 60,    15 * 60,  3600,
+                                                 6 * 3600, 86400, 3 * 86400, 7 * 86400};
+  return bins;
 }
 
 UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>& events,

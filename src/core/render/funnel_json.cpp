@@ -33,9 +33,40 @@ void write_funnel(text::JsonWriter& w, const funnel::Funnel& f) {
     optional_number(w, s.drop_off);
     w.key("median_seconds_from_previous");
     optional_number(w, s.median_seconds);
+    w.key("p90_seconds_from_previous");
+    optional_number(w, s.p90_seconds);
+    w.key("mean_seconds_from_previous");
+    optional_number(w, s.mean_seconds);
     w.end_object();
   }
   w.end_array();
+  if (f.time_to_convert) {
+    const funnel::TimeToConvert& c = *f.time_to_convert;
+    w.key("time_to_convert").begin_object();
+    w.key("users").value(c.users);
+    w.key("p50_seconds");
+    optional_number(w, c.p50_seconds);
+    w.key("p90_seconds");
+    optional_number(w, c.p90_seconds);
+    w.key("mean_seconds");
+    optional_number(w, c.mean_seconds);
+    w.key("histogram").begin_array();
+    const std::vector<std::int64_t>& bins = funnel::time_bins();
+    for (std::size_t i = 0; i < c.histogram.size(); ++i) {
+      w.begin_object();
+      w.key("from_seconds").value(bins[i]);
+      w.key("to_seconds");
+      if (i + 1 < bins.size()) {
+        w.value(bins[i + 1]);
+      } else {
+        w.null();
+      }
+      w.key("users").value(c.histogram[i]);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
   w.key("conversion");
   optional_number(w, f.conversion);
   w.key("largest_drop");

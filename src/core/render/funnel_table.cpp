@@ -126,10 +126,46 @@ std::string render_funnel(const funnel::Funnel& f, bool times, bool color) {
 
 }  // namespace
 
+// "Time to convert: median 2h 03m, p90 1d 4h, mean 9h 12m (231 users)" and a
+// row of text bars, one per histogram bin.
+std::string time_to_convert(const funnel::Funnel& f) {
+  if (!f.time_to_convert || f.time_to_convert->users == 0) {
+    return "";
+  }
+  const funnel::TimeToConvert& c = *f.time_to_convert;
+  std::string out = fmt::format("Time to convert: median {}, p90 {}, mean {} ({} users)\n",
+                                format_duration(c.p50_seconds), format_duration(c.p90_seconds),
+                                format_duration(c.mean_seconds), format_count(c.users));
+  static constexpr std::array<std::string_view, 9> k_labels = {
+      "<1m", "1-5m", "5-15m", "15m-1h", "1-6h", "6h-1d", "1-3d", "3-7d", "7d+"};
+  static constexpr std::array<std::string_view, 9> k_levels = {" ", "▁", "▂", "▃", "▄",
+                                                               "▅", "▆", "▇", "█"};
+  const std::uint64_t most = *std::max_element(c.histogram.begin(), c.histogram.end());
+  // The bins from the first to the last with users.
+  std::size_t first = 0;
+  std::size_t last = c.histogram.size();
+  while (first < last && c.histogram[first] == 0) {
+    ++first;
+  }
+  while (last > first && c.histogram[last - 1] == 0) {
+    --last;
+  }
+  std::string bars = " ";
+  for (std::size_t i = first; i < last && i < k_labels.size(); ++i) {
+    const std::size_t level =
+        c.histogram[i] == 0
+            ? 0
+            : 1 + static_cast<std::size_t>(c.histogram[i] * 7 / std::max<std::uint64_t>(most, 1));
+    bars += fmt::format(" {} {}", k_labels[i], k_levels[std::min<std::size_t>(level, 8)]);
+  }
+  return out + bars + "\n";
+}
+
 std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts) {
   std::string out = paint(step_chain(r.total), k_bold, opts.color);
   out += fmt::format(" ({})\n\n", input_summary(r, opts));
   out += render_funnel(r.total, r.from_events, opts.color);
+  out += time_to_convert(r.total);
   if (opts.goal) {
     out += goal_sentence(*opts.goal, r.total) + "\n";
   }
