@@ -32,6 +32,7 @@ struct FunnelOptions {
   std::string window;  // empty: the SOP's funnel window, else funnel::k_default_window_text
   std::string mode;    // empty: the SOP's funnel mode, else ordered
   std::string by;
+  std::string trend;
   std::string fail_below;
   std::string encoding = "utf-8";
   std::string tz;
@@ -196,9 +197,15 @@ int run_funnel(const FunnelOptions& o) {
     if (input.mapped()) {
       lo.release = [&input](const char* b, const char* e) { input.file.release(b, e); };
     }
-    const events::EventLog log = events::load(text, o.input, header, lo);
-    result =
-        funnel::compute(log, spec, o.by.empty() ? std::nullopt : std::optional<std::size_t>(0));
+    events::EventLog log = events::load(text, o.input, header, lo);
+    if (!o.trend.empty()) {
+      const std::size_t periods = funnel::add_period_column(log, *funnel::parse_period(o.trend));
+      result = funnel::compute(log, spec, periods);
+      funnel::trend_order(result);
+    } else {
+      result =
+          funnel::compute(log, spec, o.by.empty() ? std::nullopt : std::optional<std::size_t>(0));
+    }
     if (!o.out.quiet) {
       if (log.rows_without_user > 0) {
         std::fprintf(stderr,
@@ -210,8 +217,9 @@ int run_funnel(const FunnelOptions& o) {
       }
     }
   } else if (funnel::is_stage_counts(header)) {
-    if (!o.by.empty()) {
-      throw Error("--by needs an event log; this file holds stage counts",
+    if (!o.by.empty() || !o.trend.empty()) {
+      throw Error(std::string(o.by.empty() ? "--trend" : "--by") +
+                      " needs an event log; this file holds stage counts",
                   SourceLoc{o.input, 1, 0});
     }
     const auto rows = funnel::read_stage_counts(text, o.input, header);
@@ -277,8 +285,15 @@ Runner setup_funnel(CLI::App& app) {
                   "strict_once, allow_reentry, comma-combined (docs/funnel.md)")
       ->default_str("ordered, or the SOP's funnel mode")
       ->type_name("MODE");
-  cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
-      ->type_name("COL");
+  auto* trend =
+      cmd->add_option("--trend", opts->trend,
+                      "One row per day, week (from Monday) or month of the attempt's step-1 event")
+          ->check(CLI::IsMember({"day", "week", "month"}))
+          ->type_name("PERIOD");
+  auto* by =
+      cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
+          ->type_name("COL");
+  trend->excludes(by);
   cmd->add_option("--fail-below", opts->fail_below,
                   "Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)")
       ->type_name("RATE");

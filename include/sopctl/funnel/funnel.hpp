@@ -103,6 +103,7 @@ struct Segment {
 
 struct Result {
   bool from_events = false;  // false: stage counts (no times)
+  bool trend = false;        // segments are periods (--trend), in time order
   Funnel total;
   std::string by_column;           // empty without --by
   std::vector<Segment> segments;   // by step-1 users, descending, then value
@@ -114,6 +115,16 @@ struct Result {
 // The funnel of an event log. `by` indexes log.extra (the --by column).
 Result compute(const events::EventLog& log, const Spec& spec,
                std::optional<std::size_t> by = std::nullopt);
+
+// --trend: the period of an attempt's step-1 event.
+enum class Period { day, week, month };
+std::optional<Period> parse_period(std::string_view text);
+const char* period_name(Period p);
+// Adds to `log` a column holding each event's period ("2026-12-01", the
+// week's Monday "2026-11-30", "2026-12") and returns its index, for
+// compute(log, spec, index); then trend_order() puts the segments in time order.
+std::size_t add_period_column(events::EventLog& log, Period p);
+void trend_order(Result& r);
 
 // One user's events, for tests and for compute(): (ts, step name) pairs in
 // any order; returns the level (0..steps) of the best attempt and, for

@@ -111,6 +111,9 @@ std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts
   if (!r.by_column.empty()) {
     w.key("by").begin_object();
     w.key("column").value(r.by_column);
+    if (r.trend) {
+      w.key("trend").value(true);  // the segments are periods, in time order
+    }
     w.key("segments").begin_array();
     for (const funnel::Segment& seg : r.segments) {
       w.begin_object();

@@ -161,6 +161,41 @@ std::string time_to_convert(const funnel::Funnel& f) {
   return out + bars + "\n";
 }
 
+// --trend: one line per period with the users at each step and the conversion.
+std::string trend_rows(const funnel::Result& r) {
+  std::vector<std::vector<std::string>> rows;
+  std::vector<std::string> head = {r.by_column};
+  for (const funnel::Step& s : r.total.steps) {
+    head.push_back(one_line(s.name));
+  }
+  head.push_back("conversion");
+  rows.push_back(head);
+  for (const funnel::Segment& seg : r.segments) {
+    std::vector<std::string> row = {seg.value};
+    for (const funnel::Step& s : seg.funnel.steps) {
+      row.push_back(format_count(s.users));
+    }
+    row.push_back(format_percent(seg.funnel.conversion));
+    rows.push_back(std::move(row));
+  }
+  std::vector<std::size_t> w(head.size(), 0);
+  for (const auto& row : rows) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      w[c] = std::max(w[c], text::display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += c == 0 ? text::pad_right(row[c], w[c])
+                     : "  " + std::string(w[c] - text::display_width(row[c]), ' ') + row[c];
+    }
+    out += line + "\n";
+  }
+  return out;
+}
+
 std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts) {
   std::string out = paint(step_chain(r.total), k_bold, opts.color);
   out += fmt::format(" ({})\n\n", input_summary(r, opts));
@@ -168,6 +203,9 @@ std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opt
   out += time_to_convert(r.total);
   if (opts.goal) {
     out += goal_sentence(*opts.goal, r.total) + "\n";
+  }
+  if (r.trend) {
+    return out + "\n" + trend_rows(r);
   }
   for (const funnel::Segment& seg : r.segments) {
     out += '\n';
