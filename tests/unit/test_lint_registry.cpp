@@ -55,7 +55,7 @@ TEST_CASE("lint::all_rules") {
           "month-day-missing", "holiday-collision"}) {
       CHECK(category_of(id) == "craft");
     }
-    CHECK(rules.size() == 43);
+    CHECK(rules.size() == 45);
   }
   SUBCASE("unknown ids") {
     CHECK(sopctl::lint::find_rule("quiet-hour") == nullptr);

@@ -91,6 +91,10 @@ std::vector<const Sop*> sops_run_by(const Group& group, const std::vector<Sop>& 
 
 // The life of `group`, given the SOPs it runs.
 GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group);
+// The same from the SOPs' relative_days(), for callers that look at
+// thousands of groups running the same SOPs (computed once per SOP).
+GroupLife group_life(const std::vector<std::optional<std::pair<int, int>>>& relative_days,
+                     const Group& group);
 
 // Every occurrence of `sop`'s tasks for `group` that lands in [from, to]
 // after on_holiday, in task order then date order; with `life`, dated tasks
@@ -115,6 +119,12 @@ const std::string& target_id(const PlanItem& item);
 
 // Sets each item's key (PlanItem::key), in item order; expand_plan() calls it.
 void assign_keys(std::vector<PlanItem>& items);
+
+// Who does a task whose owner is `who` in `group`: `owner`/`assistant` are
+// the group's own people; a staff id names one person; any other role is
+// looked up among the group's people first, then the whole roster.
+std::vector<const Staff*> resolve_staff(const std::string& who, const Group& group,
+                                        const Roster& roster);
 
 // A group's display name: its roster name, else the SOP's setup.group_name
 // rendered for it ("小丸子美妆研讨所{letter}"), else its id. `fallback` is the

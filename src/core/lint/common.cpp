@@ -110,4 +110,17 @@ std::string Context::when(Date d) const {
   return format_date(d);
 }
 
+std::vector<std::optional<std::pair<int, int>>> DaysMemo::operator()(
+    const std::vector<const Sop*>& sops) {
+  std::vector<std::optional<std::pair<int, int>>> out;
+  for (const Sop* sop : sops) {
+    auto it = m_days.find(sop);
+    if (it == m_days.end()) {
+      it = m_days.emplace(sop, sop->relative_days()).first;
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
 }  // namespace sopctl::lint::detail

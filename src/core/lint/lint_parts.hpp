@@ -9,9 +9,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -63,6 +67,16 @@ enum TaskFlag : std::uint8_t {
   k_conversion = 8,  // type: conversion
 };
 std::vector<std::uint8_t> task_flags(const Sop& sop);
+
+// relative_days() of SOPs, computed once per SOP for one rule's run over
+// thousands of groups (it walks every task).
+class DaysMemo {
+public:
+  std::vector<std::optional<std::pair<int, int>>> operator()(const std::vector<const Sop*>& sops);
+
+private:
+  std::map<const Sop*, std::optional<std::pair<int, int>>> m_days;
+};
 
 // Day arithmetic without day 0: -1 is followed by 1.
 inline int day_index(int day) {
@@ -183,6 +197,56 @@ private:
   std::vector<bool> m_minute_done;
   std::vector<bool> m_sell_done;
   std::vector<bool> m_holiday_done;
+};
+
+// task-never-fires (rules_staff.cpp): tasks with no occurrence in any
+// expansion of their SOP.
+class FiringRule {
+public:
+  FiringRule(const Sop& sop, Reporter& out);
+  void visit(const Expansion& e);
+  void finish(const SopSchedule& schedule, bool with_roster);
+
+private:
+  const Sop& m_sop;
+  Reporter& m_out;
+  std::vector<bool> m_fired;
+};
+
+// staff-double-booked (rules_staff.cpp): one person busy (a live stream, a
+// task with a duration) in two groups at overlapping times, across SOPs.
+class StaffCalendar {
+public:
+  StaffCalendar(const Roster* roster, Reporter& out);
+  void begin_sop(const Sop& sop);
+  void visit(const Expansion& e);
+  void end_sop(const SopSchedule& schedule);
+
+private:
+  struct Busy {
+    std::int32_t date;
+    int minute;
+    int minutes;
+    const Task* task;
+  };
+  struct Interval {
+    int minute;
+    int minutes;
+    const Group* group;
+    const Sop* sop;
+    const Task* task;
+  };
+  void add(const Staff& s, const Group& g, std::int32_t date, int minute, int minutes,
+           const Task& task);
+
+  const Roster* m_roster;
+  Reporter& m_out;
+  const Sop* m_sop = nullptr;
+  std::vector<std::vector<Busy>> m_busy;  // per expansion of the current SOP, in visit order
+  // (staff index, date) -> what the person is on that day
+  std::unordered_map<std::uint64_t, std::vector<Interval>> m_days;
+  std::unordered_set<const Task*> m_reported;
+  std::size_t m_stored = 0;
 };
 
 // month-day-missing (rules_month_day.cpp), fed one expansion at a time.

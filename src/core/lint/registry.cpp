@@ -196,6 +196,19 @@ std::vector<RuleInfo> make_rules() {
             "such a sentence is sent to every group on every run, and is false whenever the "
             "numbers differ, which members notice. Let the operator fill the number in on the "
             "day (a group variable such as {places}), or say it without a number."),
+      craft("staff-double-booked", "one person busy in two groups at once",
+            "With a roster: a staff member due in two groups at overlapping times, where the "
+            "task takes the person's time: a live stream (`channel: live`) or any task with a "
+            "`duration` (ten live streams at 20:00 across groups for one teacher). Posting the "
+            "same message in several groups at one minute is not flagged (it is one copy and "
+            "paste). Checked across every SOP of the run, per group's own plan; once per task. "
+            "Give one of them to another person (a role, or `assistants`) or move it."),
+      craft("task-never-fires", "a task that happens nowhere in the plan",
+            "A task with a schedule that yields no item in any group's plan (or the example "
+            "group's, without a roster): `every: weekend` bounded to three weekdays, a "
+            "`month_day: [31]` in a phase that spans February, days all removed by "
+            "`on_holiday: skip`. A dated task that reaches no group is "
+            "dated-task-reaches-no-group instead. Fix its bounds or remove it."),
       craft("target-tag-unused", "a customer SOP targets a tag no customer carries",
             "With --customers, a tag in a customer SOP's `target` (tags_any, tags_all) that no "
             "customer of the file carries: the SOP reaches fewer customers than meant, or none "

@@ -72,13 +72,14 @@ void fixed_scarcity_claims(const Sop& sop, Reporter& out) {
 }
 
 void dated_tasks_reach_groups(const std::vector<Sop>& sops, const Roster& roster, Reporter& out) {
+  DaysMemo days_of;
   for (const Sop& sop : sops) {
     std::vector<std::pair<const Group*, GroupLife>> running;
     for (const Group& g : roster.groups) {
       if (!g.runs(sop.id.value)) {
         continue;
       }
-      running.emplace_back(&g, group_life(sops_run_by(g, sops), g));
+      running.emplace_back(&g, group_life(days_of(sops_run_by(g, sops)), g));
     }
     if (running.empty()) {
       continue;  // no group runs it: nothing to reach (or unknown-sop was reported)

@@ -14,12 +14,13 @@ void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const
   if (calendar.covers_all_years()) {
     return;
   }
+  DaysMemo days_of;
   for (const Group& g : roster.groups) {
     const std::vector<const Sop*> run = sops_run_by(g, sops);
     if (run.empty()) {
       continue;
     }
-    const GroupLife life = group_life(run, g);
+    const GroupLife life = group_life(days_of(run), g);
     for (const Sop* sop : run) {
       const auto span = group_span(*sop, g);
       if (!span) {

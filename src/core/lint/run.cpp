@@ -17,6 +17,7 @@ void run_rules(const Input& input, Diagnostics& diags) {
   example.open = Located<Date>{Date::from_ymd(2026, 1, 5)};
 
   detail::Reporter out(diags);
+  detail::StaffCalendar staff(input.roster, out);
   for (const Sop& sop : *input.sops) {
     const detail::EffectiveLimits limits = detail::effective_limits(sop, input.config);
     detail::platform_text_rules(sop, input.roster, out);
@@ -27,11 +28,17 @@ void run_rules(const Input& input, Diagnostics& diags) {
 
     detail::ScheduleRules schedule_rules(sop, limits, out);
     detail::MonthDayRule month_day(sop, out);
+    detail::FiringRule firing(sop, out);
+    staff.begin_sop(sop);
     const detail::SopSchedule schedule =
         detail::expand_sop(sop, input.roster, calendar, example, [&](const detail::Expansion& e) {
           schedule_rules.visit(e);
           month_day.visit(e);
+          firing.visit(e);
+          staff.visit(e);
         });
+    firing.finish(schedule, input.roster != nullptr);
+    staff.end_sop(schedule);
     detail::outside_phase(schedule, out);
     if (sop.kind == SopKind::group) {
       detail::mass_send_quota(schedule, out);  // customers: customer_mass_quota

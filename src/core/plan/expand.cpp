@@ -34,6 +34,44 @@ void include_date(std::optional<std::pair<Date, Date>>& span, Date d) {
   }
 }
 
+const Phase* phase_of(const Sop& sop, const Task& task, const Group& group, Date d) {
+  for (const Phase& p : sop.phases) {
+    const auto a = resolve(p.from, group);
+    const auto b = resolve(p.to, group);
+    if (a && b && d >= *a && d <= *b) {
+      return &p;
+    }
+  }
+  return task.phase.value.empty() ? nullptr : sop.find_phase(task.phase.value);
+}
+
+std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
+  const std::string m = text::closest_match(word, candidates);
+  return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
+}
+
+void check_request(const Roster& roster, const PlanRequest& request) {
+  std::vector<std::string> group_ids;
+  for (const Group& g : roster.groups) {
+    group_ids.push_back(g.id.value);
+  }
+  for (const std::string& id : request.groups) {
+    if (!roster.find_group(id)) {
+      throw Error("--group " + id + ": no such group in the roster" + did_you_mean(id, group_ids));
+    }
+  }
+  if (!request.staff.empty() && !roster.find_staff(request.staff)) {
+    std::vector<std::string> staff_ids;
+    for (const Staff& s : roster.staff) {
+      staff_ids.push_back(s.id.value);
+    }
+    throw Error("--staff " + request.staff + ": no such staff member in the roster" +
+                did_you_mean(request.staff, staff_ids));
+  }
+}
+
+}  // namespace
+
 // Who does the task in this group: `owner`/`assistant` are the group's own
 // people; a staff id names one person; any other role is looked up among the
 // group's people first, then the whole roster.
@@ -84,44 +122,6 @@ std::vector<const Staff*> resolve_staff(const std::string& who, const Group& gro
   }
   return out;
 }
-
-const Phase* phase_of(const Sop& sop, const Task& task, const Group& group, Date d) {
-  for (const Phase& p : sop.phases) {
-    const auto a = resolve(p.from, group);
-    const auto b = resolve(p.to, group);
-    if (a && b && d >= *a && d <= *b) {
-      return &p;
-    }
-  }
-  return task.phase.value.empty() ? nullptr : sop.find_phase(task.phase.value);
-}
-
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string m = text::closest_match(word, candidates);
-  return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
-}
-
-void check_request(const Roster& roster, const PlanRequest& request) {
-  std::vector<std::string> group_ids;
-  for (const Group& g : roster.groups) {
-    group_ids.push_back(g.id.value);
-  }
-  for (const std::string& id : request.groups) {
-    if (!roster.find_group(id)) {
-      throw Error("--group " + id + ": no such group in the roster" + did_you_mean(id, group_ids));
-    }
-  }
-  if (!request.staff.empty() && !roster.find_staff(request.staff)) {
-    std::vector<std::string> staff_ids;
-    for (const Staff& s : roster.staff) {
-      staff_ids.push_back(s.id.value);
-    }
-    throw Error("--staff " + request.staff + ": no such staff member in the roster" +
-                did_you_mean(request.staff, staff_ids));
-  }
-}
-
-}  // namespace
 
 // The group's display name: its roster name, else the SOP's group_name
 // pattern ("小丸子美妆研讨所{letter}"), else its id.

@@ -50,10 +50,19 @@ std::vector<const Sop*> sops_run_by(const Group& group, const std::vector<Sop>& 
 }
 
 GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group) {
+  std::vector<std::optional<std::pair<int, int>>> days;
+  for (const Sop* sop : sops) {
+    days.push_back(sop->relative_days());
+  }
+  return group_life(days, group);
+}
+
+GroupLife group_life(const std::vector<std::optional<std::pair<int, int>>>& relative_days,
+                     const Group& group) {
   GroupLife life;
   std::optional<std::pair<int, int>> days;
-  for (const Sop* sop : sops) {
-    if (auto d = sop->relative_days()) {
+  for (const auto& d : relative_days) {
+    if (d) {
       days =
           days ? std::pair{std::min(days->first, d->first), std::max(days->second, d->second)} : *d;
     }
