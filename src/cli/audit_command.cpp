@@ -91,7 +91,7 @@ int run_audit(const AuditOptions& o) {
   opts.from = range ? range->first : plan.from;
   opts.to = range ? range->second : plan.to;
 
-  const CsvInput log_input(o.done, o.encoding);
+  const CsvInput log_input(o.done, o.encoding, true);  // nothing done yet is a log too
   const audit::DoneLog log =
       audit::read_done_log(log_input.text, o.done, o.columns, zone ? &*zone : nullptr);
   const audit::Report report =

@@ -32,7 +32,7 @@ TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop) {
   return std::move(*zone);
 }
 
-CsvInput::CsvInput(const std::string& path, const std::string& encoding) {
+CsvInput::CsvInput(const std::string& path, const std::string& encoding, bool may_be_empty) {
   const auto enc = csv::parse_encoding(encoding);
   if (!enc) {
     throw Error("--encoding " + encoding + ": use utf-8, gbk or gb18030");
@@ -46,7 +46,8 @@ CsvInput::CsvInput(const std::string& path, const std::string& encoding) {
   text = sopctl::text::strip_bom(text);
   header = csv::read_header(text, path);
   // A header and nothing else is an export gone wrong, not an empty funnel.
-  if (text.find_first_not_of(" \t\r\n,", header.data_offset) == std::string_view::npos) {
+  if (!may_be_empty &&
+      text.find_first_not_of(" \t\r\n,", header.data_offset) == std::string_view::npos) {
     throw Error("no data rows after the header (is the export empty?)", SourceLoc{path, 1, 0});
   }
 }

@@ -25,7 +25,9 @@ TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop);
 // --encoding names another encoding, BOM stripped, header read. Not movable:
 // `text` points into its own members.
 struct CsvInput {
-  CsvInput(const std::string& path, const std::string& encoding);
+  // `may_be_empty`: a header without rows is fine (a done log on day one);
+  // otherwise it is an error (an export gone wrong).
+  CsvInput(const std::string& path, const std::string& encoding, bool may_be_empty = false);
   CsvInput(const CsvInput&) = delete;
   CsvInput& operator=(const CsvInput&) = delete;
 
