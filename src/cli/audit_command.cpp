@@ -59,7 +59,7 @@ Plan plan_for(const load::Inputs& in, const Calendar& calendar,
 
 int run_audit(const AuditOptions& o) {
   Diagnostics diags;
-  const load::Inputs in = load::load_inputs({o.sop_files, o.rosters, {}}, diags);
+  const load::Inputs in = load::load_inputs({o.sop_files, o.rosters, {}, o.encoding}, diags);
   note_repeated(in, o.out);
   if (report_errors(diags)) {
     return static_cast<int>(ExitCode::failure);

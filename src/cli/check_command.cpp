@@ -90,7 +90,7 @@ int run_check(const CheckOptions& o) {
     throw Error("--format md goes with --list-rules");
   }
   Diagnostics diags;
-  const load::Inputs in = load::load_inputs({{}, o.rosters, o.files}, diags);
+  const load::Inputs in = load::load_inputs({{}, o.rosters, o.files, o.customers.encoding}, diags);
   const Calendar calendar = calendar::load(o.calendar);
   const lint::Config config = load_config(o);
   lint::Input input;

@@ -133,7 +133,8 @@ int send(const NotifyOptions& o, const std::vector<notify::Digest>& digests) {
 
 int run_notify(const NotifyOptions& o) {
   Diagnostics diags;
-  const load::Inputs in = load::load_inputs({o.sop_files, o.rosters, {}}, diags);
+  const load::Inputs in =
+      load::load_inputs({o.sop_files, o.rosters, {}, o.customers.encoding}, diags);
   note_repeated(in, o.out);
   if (report_errors(diags)) {
     return static_cast<int>(ExitCode::failure);

@@ -104,7 +104,8 @@ std::string render(const Plan& plan, const PlanOptions& o) {
 
 int run_plan(const PlanOptions& o) {
   Diagnostics diags;
-  const load::Inputs in = load::load_inputs({o.sop_files, o.rosters, {}}, diags);
+  const load::Inputs in =
+      load::load_inputs({o.sop_files, o.rosters, {}, o.customers.encoding}, diags);
   note_repeated(in, o.out);
   const std::vector<Sop>& sops = in.sops;
   const Roster& roster = in.roster;

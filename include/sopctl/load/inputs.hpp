@@ -19,6 +19,9 @@ struct InputPaths {
   std::vector<std::string> sops;     // SOP files
   std::vector<std::string> rosters;  // --roster files
   std::vector<std::string> any;      // SOP or roster, told apart by is_roster_file()
+  // The encoding of roster CSVs (utf-8, gbk, gb18030: Excel on Chinese
+  // Windows saves GBK); YAML files are UTF-8.
+  std::string csv_encoding = "utf-8";
 };
 
 struct Inputs {

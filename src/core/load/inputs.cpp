@@ -1,4 +1,6 @@
+#include <sopctl/base/error.hpp>
 #include <sopctl/load/inputs.hpp>
+#include <sopctl/text/encoding.hpp>
 
 #include <sopctl/base/files.hpp>
 #include <sopctl/load/loader.hpp>
@@ -68,6 +70,10 @@ bool is_roster_file(const std::string& path, std::string_view text) {
 }
 
 Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
+  const auto encoding = csv::parse_encoding(paths.csv_encoding);
+  if (!encoding) {
+    throw Error("--encoding " + paths.csv_encoding + ": use utf-8, gbk or gb18030");
+  }
   Inputs in;
   std::set<std::string> seen;
   auto read = [&](const std::string& path) -> const std::string* {
@@ -75,7 +81,11 @@ Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
       in.repeated.push_back(path);  // loading it again would double its items and findings
       return nullptr;
     }
-    return &(in.texts[path] = io::read_file(path));
+    std::string text = io::read_file(path);
+    if (is_csv_path(path) && *encoding != csv::Encoding::utf8) {
+      text = csv::to_utf8(text, *encoding, path);
+    }
+    return &(in.texts[path] = std::move(text));
   };
   for (const std::string& path : paths.rosters) {
     if (const std::string* text = read(path)) {

@@ -26,10 +26,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& path) {
   text = strip_bom(text);
   std::size_t bad = 0;
   if (!is_valid_utf8(text, &bad)) {
-    throw Error(
-        "invalid UTF-8 (if this file was saved by Excel in GBK, convert it with: "
-        "iconv -f GBK -t UTF-8)",
-        SourceLoc{path, line_at(text, bad), 0});
+    throw Error(csv::invalid_utf8_message(), SourceLoc{path, line_at(text, bad), 0});
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
     throw Error("NUL byte (saved as UTF-16, or not a text file?): save it as CSV UTF-8",
