@@ -33,6 +33,7 @@ struct FunnelOptions {
   std::string mode;    // empty: the SOP's funnel mode, else ordered
   std::string by;
   std::string trend;
+  std::string by_step = "first";
   std::string fail_below;
   std::string encoding = "utf-8";
   std::string tz;
@@ -120,6 +121,16 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
               SourceLoc{o.input, 1, 0});
 }
 
+// A whole number, or nullopt.
+std::optional<int> load_int(const std::string& text) {
+  int v = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return v;
+}
+
 }  // namespace
 
 funnel::Spec funnel_spec(const std::string& steps, const std::string& window_flag,
@@ -163,7 +174,17 @@ namespace {
 int run_funnel(const FunnelOptions& o) {
   // The SOP gives default steps, the goal and the time zone.
   const std::optional<Sop> sop = load_optional_sop(o.sop);
-  const funnel::Spec spec = funnel_spec(o.steps, o.window, o.mode, sop, o.sop);
+  funnel::Spec spec = funnel_spec(o.steps, o.window, o.mode, sop, o.sop);
+  if (o.by_step == "last") {
+    spec.by_step = 0;
+  } else if (o.by_step != "first") {
+    const auto n = load_int(o.by_step);
+    if (!n || *n < 1 || static_cast<std::size_t>(*n) > spec.steps.size()) {
+      throw Error("--by-step " + o.by_step + ": first, last or a step number from 1 to " +
+                  std::to_string(spec.steps.size()));
+    }
+    spec.by_step = static_cast<std::size_t>(*n);
+  }
   const bool fail_check = !o.fail_below.empty();
   const double fail_below = fail_check ? parse_rate_option("--fail-below", o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);
@@ -294,6 +315,9 @@ Runner setup_funnel(CLI::App& app) {
       cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
           ->type_name("COL");
   trend->excludes(by);
+  cmd->add_option("--by-step", opts->by_step,
+                  "Which step's event gives the --by value: first (default), last, or N")
+      ->type_name("first|last|N");
   cmd->add_option("--fail-below", opts->fail_below,
                   "Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)")
       ->type_name("RATE");

@@ -263,3 +263,25 @@ TEST_CASE("funnel::compute time to convert") {
   CHECK(*r.total.steps[1].p90_seconds == doctest::Approx(158400));
   CHECK(*r.total.steps[1].mean_seconds == doctest::Approx(54846));
 }
+
+TEST_CASE("funnel::compute --by-step") {
+  // a joins from a poster and orders from a coupon; b only joins.
+  const std::string log_text =
+      "user_id,event,ts,channel\n"
+      "a,join,2026-12-01 10:00:00,poster\na,order,2026-12-02 10:00:00,coupon\n"
+      "b,join,2026-12-01 11:00:00,live\n";
+  funnel::Spec s = spec({"join", "order"});
+  const auto log = load(log_text, {"channel"});
+  const auto values = [&](std::size_t by_step) {
+    s.by_step = by_step;
+    std::vector<std::string> out;
+    for (const auto& seg : funnel::compute(log, s, 0).segments) {
+      out.push_back(seg.value + ":" + std::to_string(seg.funnel.steps[1].users));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(values(1) == std::vector<std::string>{"live:0", "poster:1"});
+  CHECK(values(2) == std::vector<std::string>{"coupon:1", "live:0"});  // b never reached step 2
+  CHECK(values(0) == std::vector<std::string>{"coupon:1", "live:0"});  // last step reached
+}

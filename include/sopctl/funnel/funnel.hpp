@@ -48,6 +48,10 @@ struct Spec {
   std::int64_t window = k_default_window;  // seconds, inclusive; k_no_window: unlimited
   Mode mode = Mode::ordered;
   ClickHouseModes clickhouse;  // with Mode::clickhouse
+  // --by-step: the step whose event gives a user's --by value: 1 (the
+  // first, default), N, or 0 for the last step the user reached. A user who
+  // did not reach step N takes it from the last step reached.
+  std::size_t by_step = 1;
   // Whether the funnel needs every event of a user, not only its steps'
   // (strict_order counts any other event as an intervention).
   bool needs_other_events() const { return mode == Mode::clickhouse && clickhouse.strict_order; }

@@ -187,8 +187,12 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       if (level == 0) {
         continue;
       }
-      const std::size_t segment =
-          by_values != nullptr ? by_values[b + evs[eval.best_start()].origin] : 0;
+      std::size_t segment = 0;
+      if (by_values != nullptr) {
+        // The step whose event gives the value (--by-step), within the level.
+        const std::size_t k = spec.by_step == 0 ? level - 1 : std::min(spec.by_step, level) - 1;
+        segment = by_values[b + evs[k == 0 ? eval.best_start() : eval.reached_at(k)].origin];
+      }
       Tally& tally = part.tallies[segment];
       ++tally.levels[level];
       for (std::size_t k = 1; k < level; ++k) {

@@ -205,6 +205,7 @@ std::size_t Evaluator::run_clickhouse(const std::vector<Ev>& evs) {
   m_best_start = best.path[0];
   for (std::size_t k = 0; k < level; ++k) {
     m_best[k] = evs[best.path[std::min(k, depth - 1)]].ts;
+    m_best_pos[k] = best.path[std::min(k, depth - 1)];
   }
   return level;
 }
@@ -241,6 +242,7 @@ std::size_t Evaluator::run_ordered(const std::vector<Ev>& evs) {
     std::size_t level = 1;
     std::size_t cur = start;
     m_times[0] = evs[start].ts;
+    m_pos[0] = static_cast<std::uint32_t>(start);
     for (std::size_t k = 1; k < m_plan.steps; ++k) {
       const std::size_t q = m_next[(cur + 1) * d + m_plan.slot_of_step[k]];
       if (q >= n || evs[q].ts > end || (strict && q > m_other[cur])) {
@@ -248,12 +250,14 @@ std::size_t Evaluator::run_ordered(const std::vector<Ev>& evs) {
       }
       cur = q;
       m_times[k] = evs[q].ts;
+      m_pos[k] = static_cast<std::uint32_t>(q);
       ++level;
     }
     if (level > best) {
       best = level;
       m_best_start = start;
       std::copy_n(m_times.begin(), level, m_best.begin());
+      std::copy_n(m_pos.begin(), level, m_best_pos.begin());
       if (best == m_plan.steps) {
         break;
       }
@@ -302,11 +306,13 @@ std::size_t Evaluator::run_any(const std::vector<Ev>& evs) {
       for (std::size_t k = 0; k < level; ++k) {
         if (m_plan.slot_of_step[k] == s && m_plan.need[k] == m_seen[s]) {
           at[k] = evs[pos].ts;
+          m_best_pos[k] = static_cast<std::uint32_t>(pos);
           ++found;
         }
       }
     }
     at[0] = t0;
+    m_best_pos[0] = static_cast<std::uint32_t>(start);
     for (std::size_t k = 0; k < level; ++k) {
       m_best[k] = k == 0 ? t0 : std::max(m_best[k - 1], at[k]);
     }

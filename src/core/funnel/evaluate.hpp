@@ -40,7 +40,11 @@ void sort_events(std::vector<Ev>& evs);
 class Evaluator {
 public:
   explicit Evaluator(const StepPlan& plan)
-      : m_plan(plan), m_times(plan.steps), m_best(plan.steps) {}
+      : m_plan(plan),
+        m_times(plan.steps),
+        m_best(plan.steps),
+        m_pos(plan.steps),
+        m_best_pos(plan.steps) {}
 
   // `evs` sorted by sort_events. Returns the level; best_start() and
   // reached() describe the best attempt (the earliest that got furthest).
@@ -48,6 +52,8 @@ public:
   std::size_t best_start() const { return m_best_start; }
   // Time step k was reached on the best attempt, k < level.
   std::int64_t reached(std::size_t k) const { return m_best[k]; }
+  // Position in evs of the event that filled step k of the best attempt, k < level.
+  std::size_t reached_at(std::size_t k) const { return m_best_pos[k]; }
 
 private:
   std::size_t run_ordered(const std::vector<Ev>& evs);
@@ -62,6 +68,8 @@ private:
   std::vector<std::uint32_t> m_seen;
   std::vector<std::int64_t> m_times;
   std::vector<std::int64_t> m_best;
+  std::vector<std::uint32_t> m_pos;
+  std::vector<std::uint32_t> m_best_pos;
   std::size_t m_best_start = 0;
   // run_clickhouse(): (ts, condition, event) entries and the open sequences.
   struct Entry {
