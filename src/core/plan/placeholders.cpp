@@ -6,8 +6,13 @@ namespace sopctl {
 
 namespace {
 
-// A built-in placeholder of a customer item: the group ones are empty.
-std::string customer_value(std::string_view name, const PlanItem& item) {
+// A built-in placeholder of a group or customer item; for a customer item
+// the group ones ({group}, {group_name}, {letter}) are empty.
+std::string placeholder_value(std::string_view name, const PlanItem& item) {
+  const Group* g = item.group;
+  if (g == nullptr && item.customer == nullptr) {
+    return {};
+  }
   if (name == "day") {
     return item.day ? std::to_string(*item.day) : std::string();
   }
@@ -16,9 +21,6 @@ std::string customer_value(std::string_view name, const PlanItem& item) {
   }
   if (name == "weekday") {
     return weekday_chinese_name(item.date.weekday());
-  }
-  if (name == "owner") {
-    return item.group_owner ? item.group_owner->name.value : item.customer->owner;
   }
   if (name == "phase") {
     return item.phase ? item.phase->id.value : std::string();
@@ -26,50 +28,32 @@ std::string customer_value(std::string_view name, const PlanItem& item) {
   if (name == "phase_name") {
     return item.phase ? item.phase->name.value : std::string();
   }
-  if (name == "countdown" && item.day) {
-    // Days from the item to the customer's day 1 (their anchor date).
-    return std::to_string(*item.day > 0 ? 1 - *item.day : -*item.day);
+  if (name == "owner") {
+    return item.group_owner ? item.group_owner->name.value
+           : g != nullptr   ? g->owner.value
+                            : item.customer->owner;
   }
-  return {};
-}
-
-std::string placeholder_value(std::string_view name, const PlanItem& item) {
-  if (item.group == nullptr) {
-    return item.customer != nullptr ? customer_value(name, item) : std::string();
-  }
-  const Group& g = *item.group;
-  if (name == "day") {
-    return item.day ? std::to_string(*item.day) : std::string();
-  }
-  if (name == "date") {
-    return format_date(item.date);
-  }
-  if (name == "weekday") {
-    return weekday_chinese_name(item.date.weekday());
+  if (g == nullptr) {
+    if (name == "countdown" && item.day) {
+      // Days from the item to the customer's day 1 (their anchor date).
+      return std::to_string(*item.day > 0 ? 1 - *item.day : -*item.day);
+    }
+    return {};
   }
   if (name == "group") {
-    return g.id.value;
+    return g->id.value;
   }
   if (name == "group_name") {
     return item.group_name;
-  }
-  if (name == "owner") {
-    return item.group_owner ? item.group_owner->name.value : g.owner.value;
-  }
-  if (name == "phase") {
-    return item.phase ? item.phase->id.value : std::string();
-  }
-  if (name == "phase_name") {
-    return item.phase ? item.phase->name.value : std::string();
   }
   if (name == "countdown") {
     if (item.sop != nullptr && item.sop->anchor) {
       return std::to_string(item.sop->anchor->value - item.date);  // a dated SOP's main day
     }
-    return g.open ? std::to_string(g.open->value - item.date) : std::string();
+    return g->open ? std::to_string(g->open->value - item.date) : std::string();
   }
   if (name == "letter") {
-    return g.letter_or_id();
+    return g->letter_or_id();
   }
   return {};
 }

@@ -13,33 +13,13 @@
 namespace sopctl::render {
 namespace {
 
+// Columns from `right_from` on are right-aligned.
 std::string layout(const std::vector<std::vector<std::string>>& rows, std::size_t right_from) {
-  std::vector<std::size_t> widths;
-  for (const auto& row : rows) {
-    widths.resize(std::max(widths.size(), row.size()), 0);
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      widths[c] = std::max(widths[c], text::display_width(row[c]));
-    }
+  std::vector<bool> right;
+  for (std::size_t c = 0; !rows.empty() && c < rows.front().size(); ++c) {
+    right.push_back(c >= right_from);
   }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c > 0) {
-        line += "  ";
-      }
-      if (c >= right_from) {
-        line += std::string(widths[c] - text::display_width(row[c]), ' ') + row[c];
-      } else {
-        line += c + 1 == row.size() ? row[c] : text::pad_right(row[c], widths[c]);
-      }
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
-  return out;
+  return align_columns(rows, right);
 }
 
 std::string label_of(const audit::Row& row) {

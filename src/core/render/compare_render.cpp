@@ -105,25 +105,11 @@ void optional_number(text::JsonWriter& w, const char* key, std::optional<double>
 
 std::string compare_table(const compare::Comparison& c) {
   const auto rows = rows_of(c);
-  std::vector<std::size_t> w(rows.front().size(), 0);
-  for (const auto& r : rows) {
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      w[i] = std::max(w[i], text::display_width(r[i]));
-    }
-  }
-  std::string out = heading(c) + "\n\n";
-  for (const auto& r : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      const bool left = i == 0 || i + 1 == r.size();
-      line += (i ? "  " : "") + (left ? text::pad_right(r[i], w[i])
-                                      : std::string(w[i] - text::display_width(r[i]), ' ') + r[i]);
-    }
-    while (!line.empty() && line.back() == ' ') {
-      line.pop_back();
-    }
-    out += line + "\n";
-  }
+  // Variant and test read left; the numbers right.
+  std::vector<bool> right(rows.front().size(), true);
+  right.front() = false;
+  right.back() = false;
+  std::string out = heading(c) + "\n\n" + align_columns(rows, right);
   if (!c.warnings.empty()) {
     out += "\n";
   }

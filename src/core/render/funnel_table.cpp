@@ -178,22 +178,9 @@ std::string trend_rows(const funnel::Result& r) {
     row.push_back(format_percent(seg.funnel.conversion));
     rows.push_back(std::move(row));
   }
-  std::vector<std::size_t> w(head.size(), 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      w[c] = std::max(w[c], text::display_width(row[c]));
-    }
-  }
-  std::string out;
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += c == 0 ? text::pad_right(row[c], w[c])
-                     : "  " + std::string(w[c] - text::display_width(row[c]), ' ') + row[c];
-    }
-    out += line + "\n";
-  }
-  return out;
+  std::vector<bool> right(head.size(), true);
+  right.front() = false;
+  return align_columns(rows, right);
 }
 
 std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts) {

@@ -43,20 +43,7 @@ std::string grow_table(const grow::Projection& p, const GrowRenderOptions& opts)
   for (const grow::Row& r : p.rows) {
     rows.push_back({std::to_string(r.cycle), day_of(r), users(r.added), users(r.total)});
   }
-  std::vector<std::size_t> w(4, 0);
-  for (const auto& row : rows) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      w[c] = std::max(w[c], text::display_width(row[c]));
-    }
-  }
-  std::string out = heading(p, opts) + "\n\n";
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += (c ? "  " : "") + std::string(w[c] - text::display_width(row[c]), ' ') + row[c];
-    }
-    out += line + "\n";
-  }
+  std::string out = heading(p, opts) + "\n\n" + align_columns(rows, {true, true, true, true});
   if (p.limit) {
     out += fmt::format("\nLimit: {} users (M/(1-K)).\n", users(*p.limit));
   }

@@ -75,21 +75,9 @@ std::string table(const std::vector<Row>& rows, bool markdown) {
     if (lines.empty()) {
       return;
     }
-    std::vector<std::size_t> w(lines.front().size(), 0);
-    for (const auto& l : lines) {
-      for (std::size_t c = 0; c < l.size(); ++c) {
-        w[c] = std::max(w[c], text::display_width(l[c]));
-      }
-    }
-    for (const auto& l : lines) {
-      std::string line;
-      for (std::size_t c = 0; c < l.size(); ++c) {
-        line += (c ? "  " : "") + (c == l.size() - 1
-                                       ? std::string(w[c] - text::display_width(l[c]), ' ') + l[c]
-                                       : text::pad_right(l[c], w[c]));
-      }
-      out += line + "\n";
-    }
+    std::vector<bool> right(lines.front().size(), false);
+    right.back() = true;  // the count
+    out += align_columns(lines, right);
     lines.clear();
   };
   for (const Row& r : rows) {

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <sopctl/text/width.hpp>
+
+#include <algorithm>
 #include <cmath>
 
 namespace sopctl::render {
@@ -68,6 +71,33 @@ std::string markdown_cell(std::string_view s) {
     } else {
       out += c;
     }
+  }
+  return out;
+}
+
+std::string align_columns(const std::vector<std::vector<std::string>>& rows,
+                          const std::vector<bool>& right) {
+  std::vector<std::size_t> widths;
+  for (const auto& row : rows) {
+    widths.resize(std::max(widths.size(), row.size()), 0);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      widths[c] = std::max(widths[c], text::display_width(row[c]));
+    }
+  }
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      if (c > 0) {
+        line += "  ";
+      }
+      const std::string pad(widths[c] - text::display_width(row[c]), ' ');
+      line += c < right.size() && right[c] ? pad + row[c] : row[c] + pad;
+    }
+    while (!line.empty() && line.back() == ' ') {
+      line.pop_back();
+    }
+    out += line + "\n";
   }
   return out;
 }

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sopctl::render {
 
@@ -17,6 +18,12 @@ std::string format_percent(std::optional<double> rate);
 std::string format_duration(std::optional<double> seconds);
 // "7d", "36h", "90m", "none".
 std::string format_window(std::int64_t seconds);
+// Rows of cells as aligned text lines, columns apart by two spaces, widths by
+// display width (CJK counts double); `right[c]` right-aligns column c
+// (missing entries: left). Trailing spaces are dropped.
+std::string align_columns(const std::vector<std::vector<std::string>>& rows,
+                          const std::vector<bool>& right);
+
 // A Markdown table cell: '|' escaped, line breaks as spaces (every md report).
 std::string markdown_cell(std::string_view s);
 
