@@ -84,6 +84,7 @@ _sopctl() {
                 --trend) _sopctl_reply "day week month"; return 0 ;;
                 --by) return 0 ;;
                 --by-step) _sopctl_reply "first last"; return 0 ;;
+                --exclude) return 0 ;;
                 --fail-below) return 0 ;;
                 --encoding) return 0 ;;
                 --user-col) return 0 ;;
@@ -95,7 +96,7 @@ _sopctl() {
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --steps --sop --window --mode --trend --by --by-step --fail-below --encoding --user-col --event-col --time-col --tz --threads --format -o --output --color -q --quiet --bom"
+            opts="-h --help --steps --sop --window --mode --trend --by --by-step --exclude --fail-below --encoding --user-col --event-col --time-col --tz --threads --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         aarrr)

@@ -44,10 +44,7 @@ int run_compare(const CompareOptions& o) {
   events::require_column(header, o.by, o.input, "--by");
   events::LoadOptions lo;
   lo.columns = o.columns;
-  lo.keep = spec.steps;
-  if (spec.needs_other_events()) {
-    lo.keep.clear();
-  }
+  lo.keep = spec.events_read();
   lo.extra_columns.push_back(o.by);
   if (!o.cluster.empty()) {
     events::require_column(header, o.cluster, o.input, "--cluster");

@@ -34,6 +34,7 @@ struct FunnelOptions {
   std::string by;
   std::string trend;
   std::string by_step = "first";
+  std::vector<std::string> exclude;
   std::string fail_below;
   std::string encoding = "utf-8";
   std::string tz;
@@ -185,6 +186,17 @@ int run_funnel(const FunnelOptions& o) {
     }
     spec.by_step = static_cast<std::size_t>(*n);
   }
+  if (o.exclude.size() > funnel::k_max_exclusions) {
+    throw Error("--exclude: at most " + std::to_string(funnel::k_max_exclusions) + " exclusions");
+  }
+  for (const std::string& text : o.exclude) {
+    std::string error;
+    const auto x = funnel::parse_exclusion(text, spec.steps, error);
+    if (!x) {
+      throw Error("--exclude " + text + ": " + error);
+    }
+    spec.exclusions.push_back(*x);
+  }
   const bool fail_check = !o.fail_below.empty();
   const double fail_below = fail_check ? parse_rate_option("--fail-below", o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);
@@ -200,10 +212,7 @@ int run_funnel(const FunnelOptions& o) {
     }
     events::LoadOptions lo;
     lo.columns = o.columns;
-    lo.keep = spec.steps;
-    if (spec.needs_other_events()) {
-      lo.keep.clear();  // every event: strict_order stops at any other one
-    }
+    lo.keep = spec.events_read();  // none: every event (strict_order stops at any other)
     if (!o.by.empty()) {
       lo.extra_columns.push_back(o.by);
     }
@@ -252,9 +261,6 @@ int run_funnel(const FunnelOptions& o) {
   render::FunnelRenderOptions ro;
   ro.color = use_color(o.out);
   ro.input = o.input;
-  ro.mode = spec.mode;
-  ro.mode_label = funnel::mode_label(spec);
-  ro.window = spec.window;
   if (sop && sop->goal) {
     ro.goal = funnel::check_goal(result.total, sop->id.value, sop->goal->metric.value,
                                  sop->goal->target.value);
@@ -318,6 +324,11 @@ Runner setup_funnel(CLI::App& app) {
   cmd->add_option("--by-step", opts->by_step,
                   "Which step's event gives the --by value: first (default), last, or N")
       ->type_name("first|last|N");
+  cmd->add_option("--exclude", opts->exclude,
+                  "An attempt with EVENT after step I (default 1) and before step J (default "
+                  "the last) counts only up to the steps before it; repeatable")
+      ->type_name("EVENT[:I-J]")
+      ->allow_extra_args(false);
   cmd->add_option("--fail-below", opts->fail_below,
                   "Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)")
       ->type_name("RATE");

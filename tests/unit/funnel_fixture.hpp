@@ -13,6 +13,7 @@ inline sopctl::funnel::Result result(bool with_by = true) {
   r.from_events = true;
   r.rows = 1234;
   r.users = 300;
+  r.window = 3 * 86400;
   r.total = funnel::make_funnel({"view", "进群", "order"}, {200, 80, 10},
                                 {std::nullopt, 3600.0, 90061.5});
   if (with_by) {
@@ -28,7 +29,6 @@ inline sopctl::funnel::Result result(bool with_by = true) {
 inline sopctl::render::FunnelRenderOptions options() {
   sopctl::render::FunnelRenderOptions o;
   o.input = "events.csv";
-  o.window = 3 * 86400;
   return o;
 }
 

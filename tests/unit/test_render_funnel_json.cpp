@@ -66,8 +66,8 @@ TEST_CASE("render::funnel_json") {
   }
   SUBCASE("segments, goal, no window, zero users") {
     auto o = funnel_fixture::options();
-    o.window = sopctl::funnel::k_no_window;
-    const auto r = funnel_fixture::result();
+    auto r = funnel_fixture::result();
+    r.window = sopctl::funnel::k_no_window;
     o.goal = sopctl::funnel::check_goal(r.total, "camp-7d", "order", 0.2);
     const std::string out = funnel_json(r, o);
     CHECK(out.find(R"("window_seconds": null)") != std::string::npos);

@@ -42,6 +42,17 @@ const char* mode_name(Mode m);
 
 constexpr std::int64_t k_no_window = -1;
 constexpr std::size_t k_max_steps = 32;
+constexpr std::size_t k_max_exclusions = 32;
+
+// An exclusion step (docs/spec.md §5.5, PostHog's): an attempt with `event`
+// at or after its step `from` and before a later step up to `to` that it
+// reached counts only up to the steps reached before the event. An event in
+// the same second as a step comes after that step.
+struct Exclusion {
+  std::string event;
+  std::size_t from = 1;  // step I, 1-based
+  std::size_t to = 0;    // step J, 1-based; 0 until resolved to the last step
+};
 
 struct Spec {
   std::vector<std::string> steps;          // event names; one may repeat (view,view,order)
@@ -52,10 +63,19 @@ struct Spec {
   // first, default), N, or 0 for the last step the user reached. A user who
   // did not reach step N takes it from the last step reached.
   std::size_t by_step = 1;
+  std::vector<Exclusion> exclusions;
   // Whether the funnel needs every event of a user, not only its steps'
   // (strict_order counts any other event as an intervention).
   bool needs_other_events() const { return mode == Mode::clickhouse && clickhouse.strict_order; }
+  // The event names the funnel reads (steps, then exclusions), or none for
+  // every event (needs_other_events()).
+  std::vector<std::string> events_read() const;
 };
+
+// "EVENT" or "EVENT:I-J" against the steps (I < J, both steps, EVENT no
+// step); nullopt with `error` set otherwise.
+std::optional<Exclusion> parse_exclusion(std::string_view text,
+                                         const std::vector<std::string>& steps, std::string& error);
 
 // "ordered", "strict", "any", or ClickHouse modes comma-combined
 // ("strict_order,allow_reentry"); nullopt with `error` set otherwise.
@@ -108,6 +128,10 @@ struct Segment {
 struct Result {
   bool from_events = false;  // false: stage counts (no times)
   bool trend = false;        // segments are periods (--trend), in time order
+  // How the event log was read (event logs only).
+  std::string mode = "ordered";            // as --mode takes it (mode_label())
+  std::int64_t window = k_default_window;  // seconds; k_no_window: none
+  std::vector<Exclusion> exclusions;       // resolved: `to` is a step number
   Funnel total;
   std::string by_column;           // empty without --by
   std::vector<Segment> segments;   // by step-1 users, descending, then value

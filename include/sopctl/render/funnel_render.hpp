@@ -12,9 +12,6 @@ namespace sopctl::render {
 struct FunnelRenderOptions {
   bool color = false;  // ANSI colour (table only)
   std::string input;   // the input's path ("-": stdin)
-  funnel::Mode mode = funnel::Mode::ordered;
-  std::string mode_label;                          // as --mode took it; empty: mode_name(mode)
-  std::int64_t window = funnel::k_default_window;  // funnel::k_no_window: none
   std::optional<funnel::GoalCheck> goal;
 };
 

@@ -129,6 +129,13 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       slot_of_name[*id] = static_cast<std::uint32_t>(s);
     }
   }
+  // Event name id -> the exclusions (bits) it is the event of.
+  std::vector<std::uint32_t> excluded_of_name(log.names.size(), 0);
+  for (std::size_t x = 0; x < spec.exclusions.size(); ++x) {
+    if (auto id = log.names.find(spec.exclusions[x].event)) {
+      excluded_of_name[*id] |= 1U << x;
+    }
+  }
   // strict_order counts every other event of a user as an intervention.
   const bool others = spec.needs_other_events();
   const std::size_t n_segments = by ? std::max<std::size_t>(log.extra[*by].values.size(), 1) : 1;
@@ -159,13 +166,21 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
     part.slot_events.assign(plan.slots, 0);
     detail::Evaluator eval(plan);
     std::vector<detail::Ev> evs;
+    std::vector<detail::ExcludedEv> excluded;
     for (std::size_t u = cut[t]; u < cut[t + 1]; ++u) {
       evs.clear();
+      excluded.clear();
       const std::size_t b = log.user_begin[u];
       const std::size_t e = log.user_begin[u + 1];
       for (std::size_t i = b; i < e; ++i) {
         const events::Event& ev = log.events[i];
         std::uint32_t slot = ev.name < slot_of_name.size() ? slot_of_name[ev.name] : k_none;
+        if (slot == k_none && ev.name < excluded_of_name.size() && excluded_of_name[ev.name] != 0) {
+          excluded.push_back(detail::ExcludedEv{ev.ts, excluded_of_name[ev.name]});
+          if (!others) {
+            continue;
+          }
+        }
         if (slot == k_none && others) {
           evs.push_back(
               detail::Ev{ev.ts, k_none, plan.other_slot(), static_cast<std::uint32_t>(i - b)});
@@ -183,7 +198,8 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       }
       ++part.users;
       detail::sort_events(evs);
-      const std::size_t level = eval.run(evs);
+      detail::sort_excluded(excluded);
+      const std::size_t level = eval.run(evs, excluded);
       if (level == 0) {
         continue;
       }
@@ -215,6 +231,12 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
   // Merge the partials into segment tallies, then everyone's.
   Result result;
   result.from_events = true;
+  result.mode = mode_label(spec);
+  result.window = spec.window;
+  result.exclusions = spec.exclusions;
+  for (Exclusion& x : result.exclusions) {
+    x.to = x.to == 0 ? m : x.to;
+  }
   result.rows = log.rows;
   std::vector<Tally> tallies = std::move(partials[0].tallies);
   std::vector<std::uint64_t> slot_events = partials[0].slot_events;
@@ -231,6 +253,11 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
   for (std::size_t s = 0; s < plan.slots; ++s) {
     if (slot_events[s] == 0) {
       result.notes.push_back(fmt::format("no '{}' event in the log", slot_names[s]));
+    }
+  }
+  for (const Exclusion& x : spec.exclusions) {
+    if (!log.names.find(x.event)) {
+      result.notes.push_back(fmt::format("no '{}' event in the log to exclude", x.event));
     }
   }
   Tally total;
@@ -275,7 +302,15 @@ UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>
   std::vector<std::string> slot_names;
   const detail::StepPlan plan(spec, slot_names);
   std::vector<detail::Ev> evs;
+  std::vector<detail::ExcludedEv> excluded;
   for (std::size_t i = 0; i < events.size(); ++i) {
+    std::uint32_t mask = 0;
+    for (std::size_t x = 0; x < spec.exclusions.size(); ++x) {
+      mask |= spec.exclusions[x].event == events[i].second ? 1U << x : 0U;
+    }
+    if (mask != 0) {
+      excluded.push_back(detail::ExcludedEv{events[i].first, mask});
+    }
     const auto it = std::find(slot_names.begin(), slot_names.end(), events[i].second);
     if (it != slot_names.end()) {
       const auto slot = static_cast<std::uint32_t>(it - slot_names.begin());
@@ -287,9 +322,10 @@ UserResult evaluate_user(const std::vector<std::pair<std::int64_t, std::string>>
     }
   }
   detail::sort_events(evs);
+  detail::sort_excluded(excluded);
   detail::Evaluator eval(plan);
   UserResult r;
-  r.level = eval.run(evs);
+  r.level = eval.run(evs, excluded);
   for (std::size_t k = 0; k < r.level; ++k) {
     r.reached.push_back(eval.reached(k));
   }

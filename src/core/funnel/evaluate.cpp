@@ -7,6 +7,11 @@ namespace sopctl::funnel::detail {
 
 StepPlan::StepPlan(const Spec& spec, std::vector<std::string>& slot_names)
     : steps(spec.steps.size()), window(spec.window), mode(spec.mode), clickhouse(spec.clickhouse) {
+  for (const Exclusion& x : spec.exclusions) {
+    const std::size_t to = x.to == 0 ? steps : x.to;
+    excluded.emplace_back(static_cast<std::uint32_t>(x.from - 1),
+                          static_cast<std::uint32_t>(to - 1));
+  }
   slot_names.clear();
   for (std::size_t k = 0; k < steps; ++k) {
     auto it = std::find(slot_names.begin(), slot_names.end(), spec.steps[k]);
@@ -42,6 +47,11 @@ void sort_events(std::vector<Ev>& evs) {
   }
 }
 
+void sort_excluded(std::vector<ExcludedEv>& evs) {
+  std::sort(evs.begin(), evs.end(),
+            [](const ExcludedEv& a, const ExcludedEv& b) { return a.ts < b.ts; });
+}
+
 std::int64_t Evaluator::limit(std::int64_t start) const {
   constexpr auto k_max = std::numeric_limits<std::int64_t>::max();
   if (m_plan.window < 0 || start > k_max - m_plan.window) {
@@ -50,13 +60,44 @@ std::int64_t Evaluator::limit(std::int64_t start) const {
   return start + m_plan.window;
 }
 
-std::size_t Evaluator::run(const std::vector<Ev>& evs) {
+std::size_t Evaluator::cut(std::size_t level, const std::int64_t* t) const {
+  if (m_excluded == nullptr || m_excluded->empty()) {
+    return level;
+  }
+  const std::vector<ExcludedEv>& xs = *m_excluded;
+  for (std::size_t x = 0; x < m_plan.excluded.size(); ++x) {
+    const auto [from, to] = m_plan.excluded[x];
+    if (level <= from + 1) {
+      continue;  // no step after step I reached
+    }
+    const auto first =
+        std::lower_bound(xs.begin(), xs.end(), t[from],
+                         [](const ExcludedEv& e, std::int64_t ts) { return e.ts < ts; });
+    const auto hit =
+        std::find_if(first, xs.end(), [x](const ExcludedEv& e) { return (e.mask >> x & 1U) != 0; });
+    if (hit == xs.end()) {
+      continue;
+    }
+    const std::size_t last = std::min<std::size_t>(level - 1, to);
+    for (std::size_t k = from + 1; k <= last; ++k) {
+      if (t[k] > hit->ts) {
+        level = k;
+        break;
+      }
+    }
+  }
+  return level;
+}
+
+std::size_t Evaluator::run(const std::vector<Ev>& evs, const std::vector<ExcludedEv>& excluded) {
   m_best_start = 0;
+  m_excluded = &excluded;
   if (evs.empty() || m_plan.steps == 0) {
     return 0;
   }
   if (m_plan.mode == Mode::clickhouse) {
-    return run_clickhouse(evs);
+    // The mode's own best attempt, then cut (ClickHouse has no exclusions).
+    return cut(run_clickhouse(evs), m_best.data());
   }
   return m_plan.mode == Mode::any ? run_any(evs) : run_ordered(evs);
 }
@@ -253,6 +294,7 @@ std::size_t Evaluator::run_ordered(const std::vector<Ev>& evs) {
       m_pos[k] = static_cast<std::uint32_t>(q);
       ++level;
     }
+    level = cut(level, m_times.data());
     if (level > best) {
       best = level;
       m_best_start = start;
@@ -292,8 +334,6 @@ std::size_t Evaluator::run_any(const std::vector<Ev>& evs) {
     if (level <= best) {
       continue;
     }
-    best = level;
-    m_best_start = start;
     // Step k is its slot's need[k]-th event in the window; the attempt
     // reached step k when steps 1..k had all happened.
     m_seen.assign(m_plan.slots, 0);
@@ -306,16 +346,24 @@ std::size_t Evaluator::run_any(const std::vector<Ev>& evs) {
       for (std::size_t k = 0; k < level; ++k) {
         if (m_plan.slot_of_step[k] == s && m_plan.need[k] == m_seen[s]) {
           at[k] = evs[pos].ts;
-          m_best_pos[k] = static_cast<std::uint32_t>(pos);
+          m_pos[k] = static_cast<std::uint32_t>(pos);
           ++found;
         }
       }
     }
     at[0] = t0;
-    m_best_pos[0] = static_cast<std::uint32_t>(start);
-    for (std::size_t k = 0; k < level; ++k) {
-      m_best[k] = k == 0 ? t0 : std::max(m_best[k - 1], at[k]);
+    m_pos[0] = static_cast<std::uint32_t>(start);
+    for (std::size_t k = 1; k < level; ++k) {
+      at[k] = std::max(at[k - 1], at[k]);
     }
+    level = cut(level, at.data());
+    if (level <= best) {
+      continue;
+    }
+    best = level;
+    m_best_start = start;
+    std::copy_n(at.begin(), level, m_best.begin());
+    std::copy_n(m_pos.begin(), level, m_best_pos.begin());
     if (best == m_plan.steps) {
       break;
     }

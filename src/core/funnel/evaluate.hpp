@@ -19,6 +19,8 @@ struct StepPlan {
   std::int64_t window = k_no_window;
   Mode mode = Mode::ordered;
   ClickHouseModes clickhouse;
+  // Per exclusion: its steps I and J, 0-based.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> excluded;
   // The slot of events that are no step (kept only when strict_order needs
   // them): `slots`, one past the steps' slots.
   std::uint32_t other_slot() const { return static_cast<std::uint32_t>(slots); }
@@ -34,8 +36,16 @@ struct Ev {
   std::uint32_t origin;  // position in the caller's list
 };
 
+// An event of an exclusion: bit x of `mask` for exclusion x.
+struct ExcludedEv {
+  std::int64_t ts;
+  std::uint32_t mask;
+};
+
 // Sorts by (ts, key), keeping the given order among equals.
 void sort_events(std::vector<Ev>& evs);
+// Sorts by time.
+void sort_excluded(std::vector<ExcludedEv>& evs);
 
 class Evaluator {
 public:
@@ -48,7 +58,8 @@ public:
 
   // `evs` sorted by sort_events. Returns the level; best_start() and
   // reached() describe the best attempt (the earliest that got furthest).
-  std::size_t run(const std::vector<Ev>& evs);
+  // `excluded`: the user's exclusion events in time order.
+  std::size_t run(const std::vector<Ev>& evs, const std::vector<ExcludedEv>& excluded = {});
   std::size_t best_start() const { return m_best_start; }
   // Time step k was reached on the best attempt, k < level.
   std::int64_t reached(std::size_t k) const { return m_best[k]; }
@@ -60,6 +71,11 @@ private:
   std::size_t run_any(const std::vector<Ev>& evs);
   std::size_t run_clickhouse(const std::vector<Ev>& evs);
   std::int64_t limit(std::int64_t start) const;
+  // The level of an attempt that reached `level` steps at times t, cut at
+  // the first exclusion event within its range.
+  std::size_t cut(std::size_t level, const std::int64_t* t) const;
+
+  const std::vector<ExcludedEv>* m_excluded = nullptr;
 
   const StepPlan& m_plan;
   std::vector<std::uint32_t> m_next;   // per position and slot: next position with that slot

@@ -48,14 +48,20 @@ std::string step_chain(const funnel::Funnel& f) {
   return out;
 }
 
-std::string input_summary(const funnel::Result& r, const FunnelRenderOptions& opts) {
+std::string input_summary(const funnel::Result& r) {
   if (!r.from_events) {
     return "stage counts";
   }
-  return fmt::format(
-      "{}, window {}; {} rows, {} users",
-      (opts.mode_label.empty() ? std::string(funnel::mode_name(opts.mode)) : opts.mode_label),
-      format_window(opts.window), format_count(r.rows), format_count(r.users));
+  // ", excluding quit, mute in steps 2-3"
+  std::string excluding;
+  for (const funnel::Exclusion& x : r.exclusions) {
+    excluding += (excluding.empty() ? ", excluding " : ", ") + x.event;
+    if (x.from != 1 || x.to != r.total.steps.size()) {
+      excluding += fmt::format(" in steps {}-{}", x.from, x.to);
+    }
+  }
+  return fmt::format("{}, window {}{}; {} rows, {} users", r.mode, format_window(r.window),
+                     excluding, format_count(r.rows), format_count(r.users));
 }
 
 std::string summary_sentences(const funnel::Funnel& f) {

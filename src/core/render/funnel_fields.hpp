@@ -24,6 +24,6 @@ std::string goal_sentence(const funnel::GoalCheck& g, const funnel::Funnel& f);
 // "view → join_group → signup → order".
 std::string step_chain(const funnel::Funnel& f);
 // "ordered, window 7d; 1,000,000 rows, 240,311 users" or "stage counts".
-std::string input_summary(const funnel::Result& r, const FunnelRenderOptions& opts);
+std::string input_summary(const funnel::Result& r);
 
 }  // namespace sopctl::render

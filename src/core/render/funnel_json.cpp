@@ -99,13 +99,23 @@ std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts
   }
   w.end_object();
   if (r.from_events) {
-    w.key("mode").value(
-        (opts.mode_label.empty() ? std::string(funnel::mode_name(opts.mode)) : opts.mode_label));
+    w.key("mode").value(r.mode);
     w.key("window_seconds");
-    if (opts.window < 0) {
+    if (r.window < 0) {
       w.null();
     } else {
-      w.value(static_cast<std::int64_t>(opts.window));
+      w.value(static_cast<std::int64_t>(r.window));
+    }
+    if (!r.exclusions.empty()) {
+      w.key("exclude").begin_array();
+      for (const funnel::Exclusion& x : r.exclusions) {
+        w.begin_object();
+        w.key("event").value(x.event);
+        w.key("from_step").value(static_cast<std::uint64_t>(x.from));
+        w.key("to_step").value(static_cast<std::uint64_t>(x.to));
+        w.end_object();
+      }
+      w.end_array();
     }
   }
   if (!r.by_column.empty()) {

@@ -36,7 +36,7 @@ std::string table(const funnel::Funnel& f, bool times) {
 
 std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& opts) {
   std::string out = fmt::format("## Funnel: {}\n\n", markdown_cell(step_chain(r.total)));
-  out += fmt::format("_{}_\n\n", input_summary(r, opts));
+  out += fmt::format("_{}_\n\n", input_summary(r));
   out += table(r.total, r.from_events);
   if (opts.goal) {
     out += '\n';

@@ -133,9 +133,10 @@ std::string time_to_convert(const funnel::Funnel& f) {
     return "";
   }
   const funnel::TimeToConvert& c = *f.time_to_convert;
-  std::string out = fmt::format("Time to convert: median {}, p90 {}, mean {} ({} users)\n",
-                                format_duration(c.p50_seconds), format_duration(c.p90_seconds),
-                                format_duration(c.mean_seconds), format_count(c.users));
+  std::string out =
+      fmt::format("Time to convert: median {}, p90 {}, mean {} ({} user{})\n",
+                  format_duration(c.p50_seconds), format_duration(c.p90_seconds),
+                  format_duration(c.mean_seconds), format_count(c.users), c.users == 1 ? "" : "s");
   static constexpr std::array<std::string_view, 9> k_labels = {
       "<1m", "1-5m", "5-15m", "15m-1h", "1-6h", "6h-1d", "1-3d", "3-7d", "7d+"};
   static constexpr std::array<std::string_view, 9> k_levels = {" ", "▁", "▂", "▃", "▄",
@@ -185,7 +186,7 @@ std::string trend_rows(const funnel::Result& r) {
 
 std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opts) {
   std::string out = paint(step_chain(r.total), k_bold, opts.color);
-  out += fmt::format(" ({})\n\n", input_summary(r, opts));
+  out += fmt::format(" ({})\n\n", input_summary(r));
   out += render_funnel(r.total, r.from_events, opts.color);
   out += time_to_convert(r.total);
   if (opts.goal) {
