@@ -53,7 +53,7 @@ _sopctl() {
                 --encoding) return 0 ;;
                 --events) return 0 ;;
                 --alarm) return 0 ;;
-                --format) _sopctl_reply "table md csv tsv json ics html"; return 0 ;;
+                --format) _sopctl_reply "table md csv tsv json ics html xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -92,7 +92,7 @@ _sopctl() {
                 --time-col) return 0 ;;
                 --tz) return 0 ;;
                 --threads) return 0 ;;
-                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -120,7 +120,7 @@ _sopctl() {
                 --event-col) return 0 ;;
                 --time-col) return 0 ;;
                 --threads) return 0 ;;
-                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -146,7 +146,7 @@ _sopctl() {
                 --task-col) return 0 ;;
                 --staff-col) return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
-                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -216,7 +216,7 @@ _sopctl() {
                 --user-col) return 0 ;;
                 --event-col) return 0 ;;
                 --time-col) return 0 ;;
-                --format) _sopctl_reply "table csv json md"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac

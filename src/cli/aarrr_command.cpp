@@ -89,6 +89,9 @@ std::string render(const aarrr::Result& r, const render::AarrrRenderOptions& ro,
   if (format == "md") {
     return render::aarrr_markdown(r, ro);
   }
+  if (format == "xlsx") {
+    return render::aarrr_xlsx(r, ro);
+  }
   return render::aarrr_table(r, ro);
 }
 
@@ -288,7 +291,7 @@ Runner setup_aarrr(CLI::App& app) {
   cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_aarrr(*opts); };
 }
 

@@ -100,10 +100,11 @@ int run_audit(const AuditOptions& o) {
   render::AuditRenderOptions ro;
   ro.list = o.list;
   const std::string& f = o.out.format;
-  emit(o.out, f == "json"  ? render::audit_json(report, ro)
-              : f == "csv" ? render::audit_csv(report, ro)
-              : f == "md"  ? render::audit_markdown(report, ro)
-                           : render::audit_table(report, ro));
+  emit(o.out, f == "json"   ? render::audit_json(report, ro)
+              : f == "csv"  ? render::audit_csv(report, ro)
+              : f == "md"   ? render::audit_markdown(report, ro)
+              : f == "xlsx" ? render::audit_xlsx(report, ro)
+                            : render::audit_table(report, ro));
   // The table says it itself; other formats are for machines, so say it on stderr.
   if (!o.out.quiet && f != "table") {
     if (report.duplicates > 0) {
@@ -190,7 +191,7 @@ Runner setup_audit(CLI::App& app) {
   cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
       ->check(non_empty_path())
       ->type_name("cn|FILE");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_audit(*opts); };
 }
 

@@ -68,6 +68,9 @@ void emit(const OutputOptions& opts, const std::string& data) {
     return;
   }
   if (opts.output.empty() || opts.output == "-" || opts.output == "/dev/stdout") {
+    if (opts.format == "xlsx" && isatty(STDOUT_FILENO) != 0) {
+      throw Error("--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)");
+    }
     std::fwrite(data.data(), 1, data.size(), stdout);
     std::fflush(stdout);
     return;

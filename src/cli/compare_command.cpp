@@ -56,10 +56,11 @@ int run_compare(const CompareOptions& o) {
       log, spec, 0, o.cluster.empty() ? std::nullopt : std::optional<std::size_t>(1));
   compare::compare_arms(c, o.control);
   const std::string& f = o.out.format;
-  emit(o.out, f == "json"  ? render::compare_json(c)
-              : f == "csv" ? render::compare_csv(c)
-              : f == "md"  ? render::compare_markdown(c)
-                           : render::compare_table(c));
+  emit(o.out, f == "json"   ? render::compare_json(c)
+              : f == "csv"  ? render::compare_csv(c)
+              : f == "md"   ? render::compare_markdown(c)
+              : f == "xlsx" ? render::compare_xlsx(c)
+                            : render::compare_table(c));
   if (!o.out.quiet && f != "table" && f != "md") {
     for (const std::string& w : c.warnings) {
       std::fprintf(stderr, "sopctl: warning: %s\n", w.c_str());
@@ -110,7 +111,7 @@ Runner setup_compare(CLI::App& app) {
   cmd->add_option("--event-col", opts->columns.event, "Column of event names")
       ->default_str("event");
   cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_compare(*opts); };
 }
 

@@ -103,6 +103,9 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
   if (format == "md") {
     return render::funnel_markdown(r, ro);
   }
+  if (format == "xlsx") {
+    return render::funnel_xlsx(r, ro);
+  }
   return render::funnel_table(r, ro);
 }
 
@@ -344,7 +347,7 @@ Runner setup_funnel(CLI::App& app) {
       ->type_name("ZONE");
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_funnel(*opts); };
 }
 

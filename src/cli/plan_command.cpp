@@ -88,6 +88,9 @@ std::string render(const Plan& plan, const PlanOptions& o) {
   if (f == "json") {
     return render::plan_json(plan);
   }
+  if (f == "xlsx") {
+    return render::plan_xlsx(plan);
+  }
   if (f == "ics") {
     ro.dtstamp = dtstamp();
     if (!o.alarm.empty()) {
@@ -158,7 +161,7 @@ Runner setup_plan(CLI::App& app) {
   cmd->add_flag("--summary", opts->summary,
                 "Counts per day, time, staff member and task instead of every item (for "
                 "thousands of customers)");
-  add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html"});
+  add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html", "xlsx"});
   return [opts] { return run_plan(*opts); };
 }
 

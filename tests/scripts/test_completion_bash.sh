@@ -56,7 +56,7 @@ expect_has() {
 
 expect "plan" sopctl pl
 expect_has "plan check templates init completion" sopctl ""
-expect "table md csv tsv json ics html" sopctl plan --format ""
+expect "table md csv tsv json ics html xlsx" sopctl plan --format ""
 expect "json" sopctl plan a.sop.yaml --roster r.yaml --format j
 expect "text json sarif github" sopctl check --format ""
 expect "--strict" sopctl check a.sop.yaml --str

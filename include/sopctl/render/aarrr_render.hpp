@@ -21,5 +21,7 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
 std::string aarrr_csv(const aarrr::Result& r, const AarrrRenderOptions& opts);
 // docs/spec.md §2.4's shape and key order, full precision, null where a denominator is 0.
 std::string aarrr_json(const aarrr::Result& r, const AarrrRenderOptions& opts);
+// The bytes of an .xlsx workbook: the CSV table, then the cohort triangle.
+std::string aarrr_xlsx(const aarrr::Result& r, const AarrrRenderOptions& opts);
 
 }  // namespace sopctl::render

@@ -16,5 +16,7 @@ std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts);
 std::string audit_markdown(const audit::Report& r, const AuditRenderOptions& opts);
 std::string audit_csv(const audit::Report& r, const AuditRenderOptions& opts);
 std::string audit_json(const audit::Report& r, const AuditRenderOptions& opts);
+// The bytes of an .xlsx workbook: the counts (or --list lines), then the listed lines.
+std::string audit_xlsx(const audit::Report& r, const AuditRenderOptions& opts);
 
 }  // namespace sopctl::render

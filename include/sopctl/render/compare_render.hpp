@@ -11,5 +11,7 @@ std::string compare_table(const compare::Comparison& c);
 std::string compare_markdown(const compare::Comparison& c);
 std::string compare_csv(const compare::Comparison& c);
 std::string compare_json(const compare::Comparison& c);
+// The bytes of an .xlsx workbook: the CSV table with typed cells.
+std::string compare_xlsx(const compare::Comparison& c);
 
 }  // namespace sopctl::render

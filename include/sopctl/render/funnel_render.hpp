@@ -19,5 +19,7 @@ std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opt
 std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& opts);
 std::string funnel_csv(const funnel::Result& r, const FunnelRenderOptions& opts);
 std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts);
+// The bytes of an .xlsx workbook: the CSV table with typed cells.
+std::string funnel_xlsx(const funnel::Result& r, const FunnelRenderOptions& opts);
 
 }  // namespace sopctl::render

@@ -24,6 +24,8 @@ std::string plan_csv(const Plan& plan, char separator);  // ',' for csv, '\t' fo
 std::string plan_json(const Plan& plan);
 std::string plan_ics(const Plan& plan, const PlanRenderOptions& opts);
 std::string plan_html(const Plan& plan, const PlanRenderOptions& opts);
+// The bytes of an .xlsx workbook: every item, then a sheet per staff member.
+std::string plan_xlsx(const Plan& plan);
 
 // `plan --summary`: counts instead of items, for plans of thousands of
 // customers: one row per date, time, staff member and task with the number

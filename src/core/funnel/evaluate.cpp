@@ -125,10 +125,27 @@ std::size_t Evaluator::run_clickhouse(const std::vector<Ev>& evs) {
       }
     }
   }
-  std::stable_sort(m_entries.begin(), m_entries.end(), [](const Entry& a, const Entry& b) {
+  // Nearly in order already (evs are sorted by time): insertion sort is the
+  // fast case, a stable sort the bound for long lists.
+  const auto before = [](const Entry& a, const Entry& b) {
     return a.ts < b.ts || (a.ts == b.ts && a.type < b.type);
-  });
-  m_sequences.assign(m, {});
+  };
+  if (m_entries.size() > 64) {
+    std::stable_sort(m_entries.begin(), m_entries.end(), before);
+  } else {
+    for (std::size_t i = 1; i < m_entries.size(); ++i) {
+      const Entry e = m_entries[i];
+      std::size_t j = i;
+      for (; j > 0 && before(e, m_entries[j - 1]); --j) {
+        m_entries[j] = m_entries[j - 1];
+      }
+      m_entries[j] = e;
+    }
+  }
+  m_sequences.resize(m);
+  for (std::vector<Sequence>& level : m_sequences) {
+    level.clear();  // keeps the capacity for the next user
+  }
   const auto on_a_path = [&](std::uint32_t pos) {
     for (std::size_t k = 0; k < m; ++k) {
       for (const Sequence& q : m_sequences[k]) {
