@@ -21,4 +21,7 @@ bool is_valid_utf8(std::string_view s);
 // The same; when false, `bad_offset` is the first bad byte.
 bool is_valid_utf8(std::string_view s, std::size_t* bad_offset);
 
+// The longest prefix of `s` within `max_bytes`, cut at a character boundary.
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 }  // namespace sopctl::text

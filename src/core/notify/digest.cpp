@@ -33,24 +33,13 @@ std::string time_label(const PlanItem& item) {
   return item.time >= 0 ? format_time_of_day(item.time) : std::string("全天");
 }
 
-// The longest prefix of `s` within `bytes`, cut at a character boundary.
-std::string cut(std::string_view s, std::size_t bytes) {
-  if (s.size() <= bytes) {
-    return std::string(s);
-  }
-  std::size_t n = bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
-    --n;
-  }
-  return std::string(s.substr(0, n));
-}
-
 // One item as it appears in a digest; `script_room` caps the script.
 std::string item_block(const PlanItem& item, std::size_t number, Style style,
                        std::size_t script_room) {
   std::string script = item.script;
   if (script.size() > script_room) {
-    script = cut(script, script_room > k_ellipsis.size() ? script_room - k_ellipsis.size() : 0) +
+    script = text::utf8_prefix(
+                 script, script_room > k_ellipsis.size() ? script_room - k_ellipsis.size() : 0) +
              std::string(k_ellipsis);
   }
   const std::string duration =
@@ -189,7 +178,7 @@ std::vector<Digest> build_digests(const Plan& plan, const Roster& roster, const 
       }
       content += footer(staff, style);
       if (content.size() > limit) {
-        content = cut(content, limit);  // only a name longer than the limit gets here
+        content = text::utf8_prefix(content, limit);  // only a name longer than the limit gets here
       }
       Digest d;
       d.staff = &staff;

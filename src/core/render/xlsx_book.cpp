@@ -2,6 +2,7 @@
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/text/csv.hpp>
+#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <xlsxwriter.h>
@@ -64,17 +65,6 @@ bool read_time(std::string_view s, lxw_datetime& dt) {
 bool read_number(std::string_view s, double& v) {
   const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   return !s.empty() && ec == std::errc() && ptr == s.data() + s.size() && std::isfinite(v);
-}
-
-std::string cut_utf8(std::string_view s, std::size_t max_bytes) {
-  if (s.size() <= max_bytes) {
-    return std::string(s);
-  }
-  std::size_t n = max_bytes;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
-    --n;
-  }
-  return std::string(s.substr(0, n));
 }
 
 struct Formats {
@@ -147,7 +137,7 @@ std::size_t write_cell(lxw_worksheet* ws, lxw_row_t r, lxw_col_t c, const std::s
     case Kind::text:
       break;
   }
-  const std::string s = cut_utf8(v, k_max_string);
+  const std::string s = text::utf8_prefix(v, k_max_string);
   worksheet_write_string(ws, r, c, s.c_str(), nullptr);
   return text::display_width(s);
 }

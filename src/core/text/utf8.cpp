@@ -219,4 +219,15 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad_offset) {
   return bad == std::string_view::npos;
 }
 
+std::string utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) {
+    return std::string(s);
+  }
+  std::size_t n = max_bytes;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) {
+    --n;
+  }
+  return std::string(s.substr(0, n));
+}
+
 }  // namespace sopctl::text
