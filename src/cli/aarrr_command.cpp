@@ -171,18 +171,15 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
     return aarrr::column_values(text, o.input, header, event_column);
   });
 
-  aarrr::Result result;
-  try {
-    result = aarrr::compute(log, spec, cols);
-  } catch (const aarrr::BadAmount& e) {
+  const aarrr::Result result = aarrr::compute(log, spec, cols, [&] {
     std::vector<std::string> names;
     for (const aarrr::Mapping::Name& n : revenue) {
       names.push_back(n.name);
     }
     const auto bad =
         aarrr::find_bad_amount(text, o.input, header, event_column, *amount_column, names);
-    throw Error(e.what(), SourceLoc{o.input, bad ? static_cast<int>(bad->line) : 0, 0});
-  }
+    return SourceLoc{o.input, bad ? static_cast<int>(bad->line) : 0, 0};
+  });
 
   if (log.rows_without_user > 0) {
     note(o, fmt::format("{} row{} of mapped events without a user id skipped",

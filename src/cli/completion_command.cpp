@@ -89,18 +89,6 @@ completion::OptionSpec option_spec(const CLI::Option& opt) {
   return spec;
 }
 
-std::vector<std::string> template_ids() {
-  std::vector<std::string> ids;
-  try {
-    for (const auto& t : templates::list(templates::find_dir())) {
-      ids.push_back(t.id);
-    }
-  } catch (const std::exception&) {
-    // No templates where this binary looks: `init --template` completes nothing.
-  }
-  return ids;
-}
-
 std::vector<completion::OptionSpec> options_of(const CLI::App& app) {
   std::vector<completion::OptionSpec> specs;
   for (const CLI::Option* opt : app.get_options()) {
@@ -126,7 +114,7 @@ completion::CommandSpec command_spec(const CLI::App& sub) {
   }
   for (completion::OptionSpec& o : spec.options) {
     if (o.names.back() == "--template") {
-      o.values = template_ids();
+      o.values = templates::available_ids();
     }
   }
   return spec;

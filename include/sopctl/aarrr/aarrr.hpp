@@ -79,11 +79,11 @@ struct Amount {
 };
 std::optional<Amount> parse_amount(std::string_view text);
 
-// A revenue event whose amount is not a number. compute() throws it without a
-// line (an EventLog keeps none); the CLI finds the line with find_bad_amount().
+// A revenue event whose amount is not a number. compute() throws it where its
+// AmountLocator says (an EventLog keeps no lines; find_bad_amount() finds one).
 class BadAmount : public Error {
 public:
-  BadAmount(std::string value, std::string event, std::string column);
+  BadAmount(std::string value, std::string event, std::string column, SourceLoc where = {});
   const std::string& value() const { return m_value; }
 
 private:
@@ -200,9 +200,14 @@ struct Result {
   std::uint64_t ignored_before_acquisition = 0;  // earlier than the user's acquisition
 };
 
+// Where in the input a revenue event's amount is not a number: called once,
+// only on that error, to put its line in the message.
+using AmountLocator = std::function<SourceLoc()>;
+
 // The report of `log`; `log.names` are matched to the mapping by name.
-// Throws BadAmount when a revenue event's amount is not a number.
-Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns = {});
+// Throws BadAmount (at `locate()`) when a revenue event's amount is not a number.
+Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns = {},
+               const AmountLocator& locate = {});
 
 // The first data row of `text` whose event is one of `revenue_events` and
 // whose `amount_column` is not a number: its line and value. Reads the whole

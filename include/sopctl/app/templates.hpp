@@ -30,6 +30,11 @@ std::vector<std::string> candidate_dirs(std::optional<std::string_view> env,
 // and /proc/self/exe). Throws Error saying where it looked when none is.
 std::string find_dir();
 
+// The ids of the templates in the directory find_dir() would return, or none
+// when there is no such directory or it cannot be read (shell completion:
+// nothing to offer is not an error there).
+std::vector<std::string> available_ids();
+
 // `<id>.sop.yaml` files of `dir`, sorted by id, with their title and
 // description. Throws Error when `dir` cannot be read or a template is not YAML.
 std::vector<TemplateInfo> list(const std::string& dir);

@@ -38,8 +38,9 @@ std::optional<double> ratio(std::uint64_t a, std::uint64_t b) {
 // in millionths where they were written as plain decimals.
 class Amounts {
 public:
-  Amounts(const events::EventLog& log, std::optional<std::size_t> column)
-      : m_column(column ? &log.extra[*column] : nullptr) {
+  Amounts(const events::EventLog& log, std::optional<std::size_t> column,
+          const AmountLocator& locate)
+      : m_column(column ? &log.extra[*column] : nullptr), m_locate(locate) {
     if (m_column != nullptr) {
       m_parsed.resize(m_column->values.size());
     }
@@ -73,13 +74,15 @@ private:
     if (!slot) {
       slot = parse_amount(m_column->values[v]);
       if (!slot) {
-        throw BadAmount(std::string(m_column->values[v]), std::string(event), m_column->name);
+        throw BadAmount(std::string(m_column->values[v]), std::string(event), m_column->name,
+                        m_locate ? m_locate() : SourceLoc{});
       }
     }
     return *slot;
   }
 
   const events::ExtraColumn* m_column;
+  const AmountLocator& m_locate;
   std::vector<std::optional<Amount>> m_parsed;
   Int128 m_micros = 0;
   double m_other = 0;
@@ -146,7 +149,8 @@ std::optional<double> referral_cycle(
 
 }  // namespace
 
-Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns) {
+Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns,
+               const AmountLocator& locate) {
   Result r;
   r.activation_window = spec.activation_window;
   r.unbounded = spec.unbounded;
@@ -169,7 +173,7 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
 
   // Pass 1: each user's acquisition (the first acquisition event; ties: the
   // first in the file) and the amount of every revenue event.
-  Amounts amounts(log, columns.amount);
+  Amounts amounts(log, columns.amount, locate);
   std::vector<std::size_t> acquired_at(log.user_count(), k_none);
   std::optional<std::int64_t> first_unit;
   for (std::size_t u = 0; u < log.user_count(); ++u) {

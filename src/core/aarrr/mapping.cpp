@@ -229,7 +229,7 @@ std::optional<Amount> parse_amount(std::string_view text) {
   return a;
 }
 
-BadAmount::BadAmount(std::string value, std::string event, std::string column)
+BadAmount::BadAmount(std::string value, std::string event, std::string column, SourceLoc where)
     : Error(value.empty()
                 ? fmt::format("revenue event '{}' has no amount in column '{}' (write 0 for a "
                               "free order)",
@@ -237,7 +237,8 @@ BadAmount::BadAmount(std::string value, std::string event, std::string column)
                 : fmt::format("amount '{}' (column '{}', event '{}') is not a number (write "
                               "plain numbers such as 99 or 12.50, without currency signs or "
                               "thousands separators)",
-                              text::shorten(value), column, event)),
+                              text::shorten(value), column, event),
+            std::move(where)),
       m_value(std::move(value)) {}
 
 }  // namespace sopctl::aarrr

@@ -33,12 +33,12 @@ std::string exe_dir() {
   return ec ? std::string() : exe.parent_path().string();
 }
 
-std::vector<std::string> ids_of(const std::string& dir) {
+// The ids in `dir`, or nothing and `ec` set when it cannot be read.
+std::vector<std::string> ids_in(const std::string& dir, std::error_code& ec) {
   std::vector<std::string> ids;
-  std::error_code ec;
   fs::directory_iterator it(dir, ec);
   if (ec) {
-    throw Error("cannot read the template directory " + dir + ": " + ec.message());
+    return ids;
   }
   for (const fs::directory_entry& entry : it) {
     const std::string name = entry.path().filename().string();
@@ -50,6 +50,27 @@ std::vector<std::string> ids_of(const std::string& dir) {
   }
   std::sort(ids.begin(), ids.end());
   return ids;
+}
+
+std::vector<std::string> ids_of(const std::string& dir) {
+  std::error_code ec;
+  std::vector<std::string> ids = ids_in(dir, ec);
+  if (ec) {
+    throw Error("cannot read the template directory " + dir + ": " + ec.message());
+  }
+  return ids;
+}
+
+// The first candidate directory of this process, if any is one.
+std::optional<std::string> first_existing_dir(const char* env) {
+  const std::optional<std::string_view> env_value =
+      env != nullptr ? std::optional<std::string_view>(env) : std::nullopt;
+  for (const std::string& dir : candidate_dirs(env_value, exe_dir())) {
+    if (is_dir(dir)) {
+      return dir;
+    }
+  }
+  return std::nullopt;
 }
 
 std::string path_of(const std::string& dir, const std::string& id) {
@@ -89,19 +110,23 @@ std::vector<std::string> candidate_dirs(std::optional<std::string_view> env,
 
 std::string find_dir() {
   const char* env = std::getenv("SOPCTL_TEMPLATES");
+  if (std::optional<std::string> dir = first_existing_dir(env)) {
+    return *dir;
+  }
   const std::optional<std::string_view> env_value =
       env != nullptr ? std::optional<std::string_view>(env) : std::nullopt;
   const std::vector<std::string> dirs = candidate_dirs(env_value, exe_dir());
-  for (const std::string& dir : dirs) {
-    if (is_dir(dir)) {
-      return dir;
-    }
-  }
   if (env != nullptr && *env != '\0') {
     throw Error(std::string("SOPCTL_TEMPLATES=") + env + ": not a directory");
   }
   throw Error("cannot find the SOP templates (looked in " + join(dirs) +
               "); set SOPCTL_TEMPLATES to the sop-templates directory");
+}
+
+std::vector<std::string> available_ids() {
+  const std::optional<std::string> dir = first_existing_dir(std::getenv("SOPCTL_TEMPLATES"));
+  std::error_code ec;
+  return dir ? ids_in(*dir, ec) : std::vector<std::string>{};
 }
 
 TemplateInfo describe(std::string_view text, const std::string& id, const std::string& path) {
