@@ -96,9 +96,15 @@ GroupLife group_life(const std::vector<const Sop*>& sops, const Group& group);
 GroupLife group_life(const std::vector<std::optional<std::pair<int, int>>>& relative_days,
                      const Group& group);
 
+// How far (days) an on_holiday move may carry an occurrence: a task's dates
+// are looked for this far outside the asked span, and a plan of a whole
+// group checks the calendar this much wider.
+constexpr int k_move_margin_days = 31;
+
 // Every occurrence of `sop`'s tasks for `group` that lands in [from, to]
 // after on_holiday, in task order then date order; with `life`, dated tasks
-// only on days of it; never on the group's `skip` dates.
+// only on days of it; never on the group's `skip` dates. Never throws: a
+// caller checks the calendar's coverage first (Calendar::require_covers).
 std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
                                           const Calendar& calendar, Date from, Date to,
                                           const GroupLife* life = nullptr);

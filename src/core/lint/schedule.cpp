@@ -79,16 +79,6 @@ std::vector<Date> mass_dates_of(const Sop& sop, const std::vector<std::uint8_t>&
   return out;
 }
 
-// group_occurrences(), or nothing when the engine refuses.
-std::optional<std::vector<Occurrence>> occurrences(const Sop& sop, const Group& group,
-                                                   const Calendar& calendar, Span span) {
-  try {
-    return group_occurrences(sop, group, calendar, span.first, span.second);
-  } catch (const Error&) {
-    return std::nullopt;  // the CLI reports calendar problems itself
-  }
-}
-
 // Some of an SOP's tasks, as an SOP of their own for the engine; occurrences
 // are mapped back to the original tasks.
 class SubSop {
@@ -199,12 +189,12 @@ private:
     if (!span) {
       return false;
     }
-    auto occs =
-        occurrences(m_sop, *ctx.group, m_calendar, window(*span, m_traits.moves, m_calendar));
-    if (!occs) {
-      return false;
-    }
-    Expansion e{ctx, span->first, span->second, std::move(*occs), {}};
+    const Span w = window(*span, m_traits.moves, m_calendar);
+    Expansion e{ctx,
+                span->first,
+                span->second,
+                group_occurrences(m_sop, *ctx.group, m_calendar, w.first, w.second),
+                {}};
     e.posts = posts_of(m_sop, m_flags, e.occs);
     emit(e);
     return true;
@@ -264,12 +254,9 @@ private:
     // The invariant tasks, once, relative to the first context's open date.
     std::vector<Occurrence> fixed_occs;
     if (!fixed.empty()) {
-      auto occs = occurrences(fixed.part(), *base.group, m_calendar,
-                              Span{*base.open + rel->first, *base.open + rel->second});
-      if (occs) {
-        fixed.remap(*occs);
-        fixed_occs = std::move(*occs);
-      }
+      fixed_occs = group_occurrences(fixed.part(), *base.group, m_calendar, *base.open + rel->first,
+                                     *base.open + rel->second);
+      fixed.remap(fixed_occs);
     }
     const std::vector<Post> fixed_posts = posts_of(m_sop, m_flags, fixed_occs);
 
@@ -291,13 +278,11 @@ private:
           continue;
         }
       }
-      auto occs = occurrences(moving.part(), *ctx.group, m_calendar,
-                              window(span, m_traits.moves, m_calendar));
-      if (!occs) {
-        continue;
-      }
-      moving.remap(*occs);
-      Expansion e{ctx, span.first, span.second, std::move(*occs), {}};
+      const Span w = window(span, m_traits.moves, m_calendar);
+      std::vector<Occurrence> occs =
+          group_occurrences(moving.part(), *ctx.group, m_calendar, w.first, w.second);
+      moving.remap(occs);
+      Expansion e{ctx, span.first, span.second, std::move(occs), {}};
       e.posts = posts_of(m_sop, m_flags, e.occs);
       const int delta = *ctx.open - *base.open;
       for (const Occurrence& o : fixed_occs) {

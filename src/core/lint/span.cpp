@@ -13,8 +13,6 @@ namespace {
 constexpr int k_max_span_days = 3660;
 // An SOP with an unbounded `every` task is looked at for this many days.
 constexpr int k_default_span_days = 365;
-// The engine's own look-ahead for occurrences that on_holiday moves.
-constexpr int k_move_margin_days = 31;
 
 void note_ref(Traits& t, const DayRef& ref) {
   if (ref.kind == DayRef::Kind::day) {

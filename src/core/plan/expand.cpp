@@ -21,10 +21,6 @@ using plan_detail::resolve;
 
 namespace {
 
-// on_holiday may move an occurrence across the edge of the range, so the
-// candidates are generated over a margin wider than any holiday run.
-constexpr int k_move_margin_days = 31;
-
 void include_date(std::optional<std::pair<Date, Date>>& span, Date d) {
   if (!span) {
     span = {d, d};
