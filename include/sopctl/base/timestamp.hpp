@@ -3,7 +3,8 @@
 // "2026-12-03 08:00:00", optionally with fractional seconds (dropped) and an
 // offset ("Z", "+08:00", "+0800", "+08"). Seconds may be left out
 // ("2026-12-03 08:00"), and single-digit months, days and hours and "/"
-// between date parts are accepted, as spreadsheets write them.
+// between date parts are accepted, as spreadsheets write them; a date alone
+// is midnight.
 
 #include <sopctl/base/timezone.hpp>
 

@@ -1,4 +1,5 @@
 #include <sopctl/text/strings.hpp>
+#include <sopctl/text/utf8.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -29,15 +30,12 @@ bool ends_with_nocase(std::string_view s, std::string_view suffix) {
 }
 
 std::string shorten(std::string_view s) {
-  std::size_t cut = std::min<std::size_t>(s.size(), 40);
-  while (cut < s.size() && cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
-    --cut;  // not inside a UTF-8 character
-  }
+  const std::string head = utf8_prefix(s, 40);
   std::string out;
-  for (const char c : s.substr(0, cut)) {
+  for (const char c : head) {
     out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
   }
-  return cut < s.size() ? out + "..." : out;
+  return head.size() < s.size() ? out + "..." : out;
 }
 
 }  // namespace sopctl::text

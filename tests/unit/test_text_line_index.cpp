@@ -1,0 +1,39 @@
+// text/line_index.cpp: byte offsets to line and character column, and back.
+
+#include <sopctl/text/line_index.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string_view>
+
+using namespace sopctl;
+
+TEST_CASE("LineIndex counts columns in characters") {
+  const std::string_view text = "title: 早安\nday: 1\r\nat: \"09:00\"\n";
+  const text::LineIndex index(text);
+  const SourceLoc first = index.loc(text, 0, "a.sop.yaml");
+  CHECK(first.str() == "a.sop.yaml:1:1");
+  // "day" starts after "title: 早安\n": 7 + 6 + 1 bytes, on line 2.
+  CHECK(index.loc(text, 14, "a").str() == "a:2:1");
+  // The "1" after "day: ".
+  CHECK(index.loc(text, 19, "a").str() == "a:2:6");
+  // The byte after 早 (3 bytes) is column 9, not 10.
+  CHECK(index.loc(text, 10, "a").str() == "a:1:9");
+  CHECK(index.offset_of(text, 1, 9) == 10);
+  CHECK(index.offset_of(text, 2, 6) == 19);
+  CHECK(index.offset_of(text, 9, 1) == 0);  // out of range
+  CHECK(index.line_start(text, 1) == 14);
+  CHECK(index.line_start(text, 99) == text.size());
+}
+
+TEST_CASE("locate gives the same place without an index") {
+  const std::string_view text = "a\n群名: x\nb";
+  const text::LineIndex index(text);
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    CAPTURE(offset);
+    if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) {
+      continue;  // inside a character
+    }
+    CHECK(text::locate(text, offset, "f").str() == index.loc(text, offset, "f").str());
+  }
+}
