@@ -1,9 +1,9 @@
 // Rates and drop-off from users per step, stage-count inputs, and goals.
 
 #include <sopctl/funnel/funnel.hpp>
-#include <sopctl/text/strings.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <fmt/format.h>
 
@@ -99,13 +99,7 @@ std::optional<Spec> parse_mode_list(std::string_view text, std::string& error) {
   while (start <= text.size()) {
     std::size_t end = text.find(',', start);
     end = end == std::string_view::npos ? text.size() : end;
-    std::string_view word = text.substr(start, end - start);
-    while (!word.empty() && word.front() == ' ') {
-      word.remove_prefix(1);
-    }
-    while (!word.empty() && word.back() == ' ') {
-      word.remove_suffix(1);
-    }
+    const std::string_view word = text::trim(text.substr(start, end - start));
     bool* flag = word == "strict_order"           ? &ch.strict_order
                  : word == "strict_deduplication" ? &ch.strict_deduplication
                  : word == "strict_increase"      ? &ch.strict_increase
