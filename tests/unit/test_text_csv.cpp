@@ -1,6 +1,5 @@
 #include <sopctl/base/error.hpp>
 #include <sopctl/text/csv.hpp>
-#include <sopctl/text/encoding.hpp>
 #include <sopctl/text/utf8.hpp>
 
 #include <doctest/doctest.h>
@@ -127,29 +126,6 @@ TEST_CASE("csv::line_splits") {
   CHECK(s[0] == 2);
   CHECK(text[s[1] - 1] == '\n');
   CHECK(csv::line_splits(text, 2, text.size(), 1) == std::vector<std::size_t>{2});
-}
-
-TEST_CASE("csv::to_utf8") {
-  SUBCASE("GBK and GB18030 to UTF-8") {
-    // "用户,人数" in GBK
-    const std::string gbk = "\xD3\xC3\xBB\xA7,\xC8\xCB\xCA\xFD\r\n";
-    CHECK(csv::to_utf8(gbk, csv::Encoding::gbk, "t.csv") == "用户,人数\r\n");
-    CHECK(csv::to_utf8(gbk, csv::Encoding::gb18030, "t.csv") == "用户,人数\r\n");
-  }
-  SUBCASE("invalid bytes name the line") {
-    try {
-      csv::to_utf8("a\nb\n\xFF\xFF\n", csv::Encoding::gbk, "t.csv");
-      FAIL("no error");
-    } catch (const Error& e) {
-      CHECK(e.format().starts_with("t.csv:3: error: not valid gbk text"));
-    }
-  }
-  SUBCASE("names") {
-    CHECK(csv::parse_encoding("GBK") == csv::Encoding::gbk);
-    CHECK(csv::parse_encoding("utf8") == csv::Encoding::utf8);
-    CHECK(csv::parse_encoding("gb18030") == csv::Encoding::gb18030);
-    CHECK_FALSE(csv::parse_encoding("latin1"));
-  }
 }
 
 TEST_CASE("text::is_valid_utf8 agrees with find_invalid_utf8") {
