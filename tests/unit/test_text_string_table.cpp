@@ -1,0 +1,59 @@
+// text/string_table.cpp: interned strings (user ids of an event log).
+
+#include <sopctl/text/string_table.hpp>
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+using namespace sopctl;
+
+TEST_CASE("StringList stores strings end to end, empty ones too") {
+  text::StringList list;
+  CHECK(list.empty());
+  CHECK(list.push_back("u1") == 0);
+  CHECK(list.push_back("") == 1);
+  CHECK(list.push_back("小丸子") == 2);
+  CHECK(list.size() == 3);
+  CHECK(list[1].empty());
+  CHECK(list[2] == "小丸子");
+  CHECK(*list.find("小丸子") == 2);
+  CHECK(*list.find("") == 1);
+  CHECK_FALSE(list.find("u2"));
+
+  text::StringList more;
+  more.push_back("u9");
+  list.append(more);
+  CHECK(list.size() == 4);
+  CHECK(list[3] == "u9");
+}
+
+TEST_CASE("Interner gives each distinct string one id, across growth") {
+  text::Interner interner;
+  CHECK_FALSE(interner.find("u0"));
+  std::vector<std::uint32_t> ids;
+  for (int i = 0; i < 50000; ++i) {
+    ids.push_back(interner.intern("u" + std::to_string(i)));
+  }
+  CHECK(interner.size() == 50000);
+  for (int i = 0; i < 50000; i += 997) {
+    const std::string s = "u" + std::to_string(i);
+    CHECK(interner.intern(s) == ids[static_cast<std::size_t>(i)]);
+    CHECK(*interner.find(s) == ids[static_cast<std::size_t>(i)]);
+    CHECK(interner[ids[static_cast<std::size_t>(i)]] == s);
+  }
+  CHECK(interner.size() == 50000);  // nothing added by the lookups
+  CHECK_FALSE(interner.find("u50000"));
+
+  const text::StringList strings = interner.take();
+  CHECK(strings.size() == 50000);
+  CHECK(interner.size() == 0);
+  CHECK(strings[ids[123]] == "u123");
+}
+
+TEST_CASE("hash_bytes is stable and spreads short ids") {
+  CHECK(text::hash_bytes("u1") == text::hash_bytes(std::string("u1")));
+  CHECK(text::hash_bytes("u1") != text::hash_bytes("u2"));
+  CHECK(text::hash_bytes("") != text::hash_bytes(std::string(1, '\0')));
+}
