@@ -105,6 +105,7 @@ int run_check(const CheckOptions& o) {
   lint::apply_suppressions(diags, in.texts);
   lint::apply_config(diags, config);
   sort_diagnostics(diags);
+  cap_repeats(diags);
 
   emit(o.out, render(diags, o));
   if (!o.out.quiet) {

@@ -89,6 +89,7 @@ bool report_errors(Diagnostics& diags) {
       errors.push_back(d);
     }
   }
+  cap_repeats(errors);
   print_diagnostics(errors);
   return !errors.empty();
 }

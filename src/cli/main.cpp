@@ -86,10 +86,9 @@ int run(int argc, char** argv) {
     for (const auto& [name, runner] : runners) {
       names.push_back(name);
     }
-    const std::string match = text::closest_match(argv[1], names);
     std::fprintf(stderr,
                  "sopctl: error: unknown command '%s'%s\nRun 'sopctl --help' for the list.\n",
-                 argv[1], match.empty() ? "" : (" (did you mean '" + match + "'?)").c_str());
+                 argv[1], text::did_you_mean_suffix(argv[1], names).c_str());
     return static_cast<int>(ExitCode::failure);
   }
   try {

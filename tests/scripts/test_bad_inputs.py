@@ -60,6 +60,15 @@ def generate(gen):
     put("ten-mb-header.csv", "user_id," + "x" * (10 * MIB) + "\nu1,x\n")
     put("ten-mb-field.csv", "user_id,event,ts\nu1,join_group," + "2" * (10 * MIB) + "\n")
     put("ten-mb-row.csv", "user_id,event,ts\n" + "u1,join_group,2026-12-03 08:00:00" * 300_000 + "\n")
+    # issue 16 class 1: inputs whose cost once grew with the square of their size.
+    head = 'sop: camp-7d\ntitle: t\ntimezone: Asia/Shanghai\n'
+    task = '  - {id: a, title: T, channel: group, owner: owner, at: "09:00", day: 1, script: "'
+    put("many-keys.sop.yaml", head + "".join(f"unknown{i}: 1\n" for i in range(30_000)) +
+        "tasks:\n" + task + 'x"}\n')
+    put("many-group-names.sop.yaml", head + "tasks:\n" + task + "{group_name}" * 100_000 + '"}\n')
+    put("many-days.sop.yaml", head + "tasks:\n" + task + "{day}" * 100_000 + '"}\n')
+    put("wide.roster.csv", "id,name,sop,open," + ",".join(f"c{i}" for i in range(20_000)) + "\n"
+        "G1,群1,camp-7d,2026-12-03," + ",".join(["x"] * 20_000) + "\n")
 
 
 def read_cases(path):

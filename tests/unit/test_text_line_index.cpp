@@ -4,7 +4,9 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 using namespace sopctl;
 
@@ -36,4 +38,30 @@ TEST_CASE("locate gives the same place without an index") {
     }
     CHECK(text::locate(text, offset, "f").str() == index.loc(text, offset, "f").str());
   }
+}
+
+TEST_CASE("LineIndex gives the same columns forwards, backwards and jumping") {
+  // One long line of CJK and ASCII, located in increasing order (the cached
+  // path), then backwards and across lines (the full count).
+  std::string text = "x\n";
+  for (int i = 0; i < 200; ++i) {
+    text += i % 3 == 0 ? "群" : "{a}";
+  }
+  text += "\nlast";
+  const text::LineIndex index(text);
+  std::vector<std::size_t> offsets;
+  for (std::size_t offset = 0; offset <= text.size(); ++offset) {
+    if (offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) {
+      offsets.push_back(offset);
+    }
+  }
+  auto check_all = [&](const std::vector<std::size_t>& order) {
+    for (const std::size_t offset : order) {
+      CAPTURE(offset);
+      CHECK(index.loc(text, offset, "f").str() == text::locate(text, offset, "f").str());
+    }
+  };
+  check_all(offsets);
+  check_all({offsets.rbegin(), offsets.rend()});
+  check_all({300, 5, 301, 2, 0, 420, 421, 3});
 }

@@ -25,6 +25,16 @@ struct Date {
   auto operator<=>(const Date&) const = default;
 };
 
+// Dates run from 0001-01-01 to 9999-12-31 (SPEC 5.8): a computed date
+// outside is an error, never printed as "10007-08-17".
+inline constexpr Date k_first_date{-719162};
+inline constexpr Date k_last_date{2932896};
+inline bool in_date_range(Date d) {
+  return d >= k_first_date && d <= k_last_date;
+}
+// Throws Error "<what> falls on <date>, outside 0001-01-01..9999-12-31".
+void require_in_date_range(Date d, const std::string& what);
+
 bool is_leap_year(int year);
 int days_in_month(int year, int month);
 

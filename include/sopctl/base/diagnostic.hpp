@@ -4,6 +4,7 @@
 
 #include <sopctl/base/source.hpp>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct Diagnostic {
   Severity severity = Severity::error;
   std::string rule;     // stable rule id, e.g. "unknown-key"
   std::string message;  // one line, no trailing period needed
+  // A line that stands for this many more findings of its rule in its file,
+  // not shown (cap_repeats); 0 for an ordinary finding.
+  std::size_t hidden = 0;
 };
 
 using Diagnostics = std::vector<Diagnostic>;
@@ -26,5 +30,14 @@ using Diagnostics = std::vector<Diagnostic>;
 void sort_diagnostics(Diagnostics& diags);
 
 bool has_errors(const Diagnostics& diags);
+
+// Keeps the first `keep` findings of each rule in each file (diags sorted)
+// and puts after them one line "and N more like it": a file with 100,000
+// unknown keys is one mistake repeated, not 100,000 lines to read.
+constexpr std::size_t k_repeats_shown = 100;
+void cap_repeats(Diagnostics& diags, std::size_t keep = k_repeats_shown);
+
+// Findings counted with the ones a cap line stands for.
+std::size_t count_findings(const Diagnostics& diags, Severity severity);
 
 }  // namespace sopctl

@@ -26,6 +26,9 @@ std::optional<Timestamp> parse_timestamp(std::string_view text);
 // Wall time in `zone` (seconds since 1970 as if local were UTC): as written
 // without an offset, converted with one. A null zone means UTC.
 std::int64_t to_local(const Timestamp& t, const TimeZone* zone);
+// `local` when its date is within 0001-01-01..9999-12-31 (an offset can carry
+// 9999-12-31 23:00-05:00 into year 10000 locally), else nullopt.
+std::optional<std::int64_t> local_in_date_range(std::int64_t local);
 
 // "2026-12-03T08:00:00" for local seconds.
 std::string format_local_time(std::int64_t local);
@@ -35,7 +38,8 @@ std::string format_local_time(std::int64_t local);
 class LocalTimeParser {
 public:
   explicit LocalTimeParser(const TimeZone* zone) : m_zone(zone) {}
-  // Local wall seconds, or nullopt when `text` is not a timestamp. The
+  // Local wall seconds, or nullopt when `text` is not a timestamp (or its
+  // local date is outside 0001-01-01..9999-12-31). The
   // common "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen just
   // before is parsed inline.
   std::optional<std::int64_t> parse(std::string_view text) {

@@ -54,6 +54,10 @@ struct Roster {
   std::vector<Group> groups;
 
   const Staff* find_staff(const std::string& id) const;
+  // For a word that is not a staff id: " ('陈老师' is the name of staff
+  // 'chen'; give the id)" when it is someone's display name, else a
+  // did-you-mean over the ids, else "".
+  std::string staff_hint(const std::string& word) const;
   const Group* find_group(const std::string& id) const;
 };
 

@@ -11,6 +11,10 @@
 
 namespace sopctl::text {
 
+// Locating offsets in increasing order along one long line costs the
+// characters between them, not the whole line again (a 3 MB one-line script
+// with 300,000 placeholders is located in linear time). The index remembers
+// its last answer, so one index is not for concurrent use.
 class LineIndex {
 public:
   LineIndex() = default;
@@ -25,6 +29,10 @@ public:
 
 private:
   std::vector<std::size_t> m_starts{0};
+  // The last location computed: its line (0-based), offset and column.
+  mutable std::size_t m_last_line = 0;
+  mutable std::size_t m_last_offset = 0;
+  mutable int m_last_column = 1;
 };
 
 // One-off location of a byte offset (builds no index: for error paths).

@@ -62,7 +62,7 @@ public:
       ids.push_back(g.id.value);
     }
     throw Error(fmt::format("{}:{}: no group '{}' in the roster (by id or name){}", m_path, r.line,
-                            r.group, suggest(r.group, ids)));
+                            r.group, text::did_you_mean_suffix(r.group, ids)));
   }
 
   // The slot target of a customer record: "customer:" and the id the record
@@ -103,7 +103,7 @@ public:
       }
     }
     throw Error(fmt::format("{}:{}: no customer SOP has task '{}' (by id or title){}", m_path,
-                            r.line, r.task, suggest(r.task, ids)));
+                            r.line, r.task, text::did_you_mean_suffix(r.task, ids)));
   }
 
   // The task id a record names (by id or title) among the tasks of the
@@ -120,7 +120,7 @@ public:
       }
     }
     throw Error(fmt::format("{}:{}: group {} runs no task '{}' (by id or title){}", m_path, r.line,
-                            group, r.task, suggest(r.task, ids)));
+                            group, r.task, text::did_you_mean_suffix(r.task, ids)));
   }
 
   // The item a record is for, or none: unplanned (or a duplicate).
@@ -178,11 +178,6 @@ public:
 private:
   static std::string slot_key(const std::string& group, const std::string& task) {
     return group + '\n' + task;
-  }
-
-  static std::string suggest(const std::string& word, const std::vector<std::string>& ids) {
-    const std::string best = text::closest_match(word, ids);
-    return best.empty() ? std::string() : "; did you mean '" + best + "'?";
   }
 
   const Plan& m_plan;
@@ -255,51 +250,6 @@ std::vector<RowKey> row_keys(const PlanItem& item, By by) {
 }
 
 }  // namespace
-
-const char* status_name(Status s) {
-  switch (s) {
-    case Status::on_time:
-      return "on_time";
-    case Status::late:
-      return "late";
-    case Status::missed:
-      return "missed";
-    case Status::pending:
-      return "pending";
-  }
-  return "missed";
-}
-
-std::optional<By> parse_by(std::string_view text) {
-  for (By b : {By::staff, By::group, By::task, By::day}) {
-    if (text == by_name(b)) {
-      return b;
-    }
-  }
-  return std::nullopt;
-}
-
-const char* by_name(By by) {
-  switch (by) {
-    case By::staff:
-      return "staff";
-    case By::group:
-      return "group";
-    case By::task:
-      return "task";
-    case By::day:
-      return "day";
-  }
-  return "staff";
-}
-
-std::optional<double> Counts::on_time_rate() const {
-  const std::int64_t due = planned - pending;
-  if (due <= 0) {
-    return std::nullopt;
-  }
-  return static_cast<double>(on_time) / static_cast<double>(due);
-}
 
 std::int64_t item_start(const PlanItem& item) {
   return static_cast<std::int64_t>(item.date.days) * k_day + (item.time >= 0 ? item.time * 60 : 0);

@@ -66,13 +66,20 @@ DoneLog read_done_log(std::string_view text, const std::string& path, const Done
     r.line = rec.line;
     const std::string done_at = field(rec, c.done_at);
     const auto t = parse_timestamp(done_at);
+    const auto local = t ? local_in_date_range(to_local(*t, zone)) : std::nullopt;
+    if (t && !local) {
+      throw Error(
+          fmt::format("{}:{}: done_at '{}' falls outside 0001-01-01..9999-12-31 in the "
+                      "SOP's time zone",
+                      path, rec.line, text::shorten(done_at)));
+    }
     if (!t) {
       throw Error(
           fmt::format("{}:{}: done_at '{}' is not a time (use 2026-12-03 20:05 or "
                       "2026-12-03T20:05:00+08:00)",
                       path, rec.line, text::shorten(done_at)));
     }
-    r.done_at = to_local(*t, zone);
+    r.done_at = *local;
     r.key = field(rec, c.key);
     r.group = field(rec, c.group);
     r.customer = field(rec, c.customer);

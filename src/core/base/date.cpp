@@ -1,4 +1,5 @@
 #include <sopctl/base/date.hpp>
+#include <sopctl/base/error.hpp>
 
 #include <array>
 #include <cctype>
@@ -117,6 +118,13 @@ std::optional<Date> parse_month(std::string_view text) {
     return std::nullopt;
   }
   return Date::from_ymd(y, m, 1);
+}
+
+void require_in_date_range(Date d, const std::string& what) {
+  if (!in_date_range(d)) {
+    throw Error(what + " falls on " + format_date(d) +
+                ", outside the dates sopctl handles (0001-01-01 to 9999-12-31)");
+  }
 }
 
 std::string format_date(Date d) {

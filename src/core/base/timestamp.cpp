@@ -213,13 +213,22 @@ std::optional<std::int64_t> LocalTimeParser::parse_slow(std::string_view text) {
     if (!parse_tail(text, 19, offset)) {
       return std::nullopt;
     }
-    return to_local(Timestamp{wall, offset}, m_zone);
+    return local_in_date_range(to_local(Timestamp{wall, offset}, m_zone));
   }
   const auto t = parse_timestamp(text);
   if (!t) {
     return std::nullopt;
   }
-  return to_local(*t, m_zone);
+  return local_in_date_range(to_local(*t, m_zone));
+}
+
+std::optional<std::int64_t> local_in_date_range(std::int64_t local) {
+  constexpr std::int64_t first = std::int64_t{k_first_date.days} * 86400;
+  constexpr std::int64_t last = (std::int64_t{k_last_date.days} + 1) * 86400 - 1;
+  if (local < first || local > last) {
+    return std::nullopt;
+  }
+  return local;
 }
 
 }  // namespace sopctl

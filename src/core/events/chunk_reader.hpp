@@ -230,6 +230,12 @@ private:
     const std::string_view ts_text = f[m_plan.time];
     const auto ts = m_times.parse(ts_text);
     if (!ts) {
+      if (parse_timestamp(ts_text)) {
+        fail(fmt::format("timestamp '{}' in column '{}' falls outside 0001-01-01..9999-12-31 "
+                         "in the time zone of the log",
+                         text::shorten(ts_text), m_plan.time_name),
+             rec.line);
+      }
       fail(fmt::format("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
                        "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
                        text::shorten(ts_text), m_plan.time_name),

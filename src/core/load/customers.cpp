@@ -176,10 +176,9 @@ Customers load_customers(std::string_view text, const std::string& path, const R
     } else if (auto it = staff_by_name.find(owner); it != staff_by_name.end() && !owner.empty()) {
       cu.owner = it->second->id.value;
     } else {
-      const std::string guess = text::closest_match(owner, staff_ids);
       throw Error(fmt::format(
           "{}:{}: owner '{}' of customer '{}' is not a staff id or name of the roster{}", path,
-          row.line, owner, cu.id, guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+          row.line, owner, cu.id, text::did_you_mean_suffix(owner, staff_ids)));
     }
     const std::string added = cell(row, at[3]);
     const auto added_day = parse_day(added);

@@ -75,17 +75,13 @@ void check_group_staff(const Roster& roster, Diagnostics& diags) {
   if (roster.staff.empty()) {
     return;  // a CSV roster alone has no staff to check against
   }
-  std::vector<std::string> ids;
-  for (const auto& s : roster.staff) {
-    ids.push_back(s.id.value);
-  }
   auto check = [&](const Group& g, const Located<std::string>& person, std::string_view role) {
     if (person.value.empty() || roster.find_staff(person.value)) {
       return;
     }
     report_to(diags, person.loc, "unknown-staff",
               fmt::format("group '{}' {} '{}' is not in the staff list{}", g.id.value, role,
-                          person.value, load::did_you_mean_suffix(person.value, ids)));
+                          person.value, roster.staff_hint(person.value)));
   };
   for (const auto& g : roster.groups) {
     check(g, g.owner, "owner");

@@ -102,24 +102,41 @@ public:
         m_diags(diags),
         m_line_starts(csv_line_starts(m_text)) {}
 
-  SourceLoc cell_loc(int line, std::size_t index) const {
+  // The character column of every field of a CSV line, counted in one pass
+  // (a header of 20,000 columns costs its length, not its length squared).
+  std::vector<int> cell_columns(int line) const {
     if (line < 1 || static_cast<std::size_t>(line) > m_line_starts.size()) {
-      return {m_path, line, 1};
+      return {};
     }
     const std::size_t start = m_line_starts[static_cast<std::size_t>(line) - 1];
     const auto offsets = field_offsets(m_text, start);
-    const std::size_t offset = index < offsets.size() ? offsets[index] : offsets.back();
-    const auto column = text::count_chars(m_text.substr(start, offset - start)) + 1;
-    return {m_path, line, static_cast<int>(column)};
+    std::vector<int> columns;
+    columns.reserve(offsets.size());
+    std::size_t at = start;
+    std::size_t column = 1;
+    for (const std::size_t offset : offsets) {
+      column += text::count_chars(m_text.substr(at, offset - at));
+      at = offset;
+      columns.push_back(static_cast<int>(column));
+    }
+    return columns;
+  }
+
+  SourceLoc cell_loc(int line, const std::vector<int>& columns, std::size_t index) const {
+    if (columns.empty()) {
+      return {m_path, line, 1};
+    }
+    return {m_path, line, index < columns.size() ? columns[index] : columns.back()};
   }
 
   // Maps header columns to known names; false when id or sop is missing.
   bool read_header(const text::CsvRow& header) {
+    const auto columns = cell_columns(header.line);
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
       std::string name(load::trim(header.fields[i]));
       std::transform(name.begin(), name.end(), name.begin(),
                      [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      const SourceLoc loc = cell_loc(header.line, i);
+      const SourceLoc loc = cell_loc(header.line, columns, i);
       if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
         const std::string match = text::closest_match(name, k_columns);
         load::report_to(m_diags, loc, "unknown-key",
@@ -157,18 +174,20 @@ public:
     }
     load::GroupInput in;
     in.loc = {m_path, row.line, 1};
+    const auto columns = cell_columns(row.line);
     for (std::size_t i = 0; i < row.fields.size(); ++i) {
       const auto value = load::trim(row.fields[i]);
       if (i >= m_columns.size()) {
         if (!value.empty()) {
-          load::report_to(m_diags, cell_loc(row.line, i), "bad-value",
+          load::report_to(m_diags, cell_loc(row.line, columns, i), "bad-value",
                           fmt::format("row has {} fields but the header names {} columns",
                                       row.fields.size(), m_columns.size()));
           break;
         }
         continue;
       }
-      set(in, m_columns[i], Located<std::string>{std::string(value), cell_loc(row.line, i)});
+      set(in, m_columns[i],
+          Located<std::string>{std::string(value), cell_loc(row.line, columns, i)});
     }
     if (in.id && in.id->value.empty()) {
       in.id.reset();  // an empty id cell is a missing id

@@ -31,6 +31,10 @@ void read_kind(Reader& r, const Field& f, Sop& sop);
 void read_target(Reader& r, const Field& f, Sop& sop);
 void read_until(Reader& r, const Field& f, Sop& sop);
 
+// `setup:` and `limits:` (sop_setup.cpp).
+void read_setup(Reader& r, const Field& f, Sop& sop);
+void read_limits(Reader& r, const Field& f, Sop& sop);
+
 // `funnel:` as a list of steps or {steps, window, mode}.
 void read_funnel(Reader& r, const Field& f, Sop& sop);
 

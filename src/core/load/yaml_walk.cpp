@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 #include <utility>
 
 namespace sopctl::load {
@@ -44,7 +45,7 @@ Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_v
   const std::vector<std::string> known_names(known.begin(), known.end());
   // Every key seen so far, known or not, so that a misspelt key written
   // twice is also a duplicate.
-  std::vector<std::pair<std::string, int>> seen;
+  std::unordered_map<std::string, int> seen;
   // yaml-cpp's iterators hand out temporaries: copy the (cheap, shared) nodes.
   for (const auto& entry : map) {
     const YAML::Node key = entry.first;
@@ -55,14 +56,12 @@ Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_v
       continue;
     }
     const std::string name = key.Scalar();
-    auto first =
-        std::find_if(seen.begin(), seen.end(), [&](const auto& s) { return s.first == name; });
-    if (first != seen.end()) {
+    const auto [first, inserted] = seen.try_emplace(name, key_loc.line);
+    if (!inserted) {
       report(key_loc, "duplicate-key",
              fmt::format("duplicate key '{}' (first on line {})", name, first->second));
       continue;
     }
-    seen.emplace_back(name, key_loc.line);
     if (std::find(known_names.begin(), known_names.end(), name) == known_names.end()) {
       const std::string match = text::closest_match(name, known_names);
       if (!match.empty()) {
@@ -168,11 +167,6 @@ std::string join(const std::vector<std::string>& items, std::string_view sep) {
     out += items[i];
   }
   return out;
-}
-
-std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
-  const std::string match = text::closest_match(word, candidates);
-  return match.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", match);
 }
 
 std::optional<int> parse_int(std::string_view text) {

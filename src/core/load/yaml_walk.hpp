@@ -5,6 +5,7 @@
 #include <sopctl/base/diagnostic.hpp>
 #include <sopctl/base/source.hpp>
 #include <sopctl/model/sop.hpp>
+#include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/strings.hpp>
 
 #include <sopctl/text/yaml.hpp>
@@ -88,8 +89,7 @@ private:
 
 // "a, b, c".
 std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
-// " (did you mean 'x'?)" or "".
-std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates);
+using text::did_you_mean_suffix;
 // Whole number with an optional sign, nothing else.
 std::optional<int> parse_int(std::string_view text);
 using text::trim;

@@ -2,6 +2,7 @@
 
 #include <sopctl/model/roster.hpp>
 #include <sopctl/model/sop.hpp>
+#include <sopctl/text/did_you_mean.hpp>
 
 #include <algorithm>
 
@@ -80,6 +81,17 @@ const Staff* Roster::find_staff(const std::string& staff_id) const {
   auto it = std::find_if(staff.begin(), staff.end(),
                          [&](const Staff& s) { return s.id.value == staff_id; });
   return it == staff.end() ? nullptr : &*it;
+}
+
+std::string Roster::staff_hint(const std::string& word) const {
+  std::vector<std::string> ids;
+  for (const Staff& s : staff) {
+    if (!word.empty() && s.name.value == word) {
+      return " ('" + word + "' is the name of staff '" + s.id.value + "'; give the id)";
+    }
+    ids.push_back(s.id.value);
+  }
+  return text::did_you_mean_suffix(word, ids);
 }
 
 const Group* Roster::find_group(const std::string& group_id) const {

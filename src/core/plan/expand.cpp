@@ -41,11 +41,6 @@ const Phase* phase_of(const Sop& sop, const Task& task, const Group& group, Date
   return task.phase.value.empty() ? nullptr : sop.find_phase(task.phase.value);
 }
 
-std::string did_you_mean(const std::string& word, const std::vector<std::string>& candidates) {
-  const std::string m = text::closest_match(word, candidates);
-  return m.empty() ? std::string() : " (did you mean '" + m + "'?)";
-}
-
 void check_request(const Roster& roster, const PlanRequest& request) {
   std::vector<std::string> group_ids;
   for (const Group& g : roster.groups) {
@@ -53,16 +48,13 @@ void check_request(const Roster& roster, const PlanRequest& request) {
   }
   for (const std::string& id : request.groups) {
     if (!roster.find_group(id)) {
-      throw Error("--group " + id + ": no such group in the roster" + did_you_mean(id, group_ids));
+      throw Error("--group " + id + ": no such group in the roster" +
+                  text::did_you_mean_suffix(id, group_ids));
     }
   }
   if (!request.staff.empty() && !roster.find_staff(request.staff)) {
-    std::vector<std::string> staff_ids;
-    for (const Staff& s : roster.staff) {
-      staff_ids.push_back(s.id.value);
-    }
     throw Error("--staff " + request.staff + ": no such staff member in the roster" +
-                did_you_mean(request.staff, staff_ids));
+                roster.staff_hint(request.staff));
   }
 }
 
@@ -272,6 +264,10 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
         const Date a = life.first ? std::max(span->first, *life.first) : span->first;
         const Date b = life.last ? std::min(span->second, *life.last) : span->second;
         if (a <= b) {
+          const std::string who =
+              "a task of group '" + g->id.value + "' (SOP '" + sop->id.value + "')";
+          require_in_date_range(a, who);
+          require_in_date_range(b, who);
           include_date(whole, a);
           include_date(whole, b);
         }
@@ -291,6 +287,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     plan.from = whole->first;
     plan.to = whole->second;
   }
+  require_in_date_range(plan.from, "the plan");
+  require_in_date_range(plan.to, "the plan");
   if (plan.from > plan.to) {
     throw Error("--from " + format_date(plan.from) + " is after --to " + format_date(plan.to));
   }
@@ -369,6 +367,7 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       plan.from = std::min(plan.from, item.date);
       plan.to = std::max(plan.to, item.date);
     }
+    require_in_date_range(plan.to, "a task moved off a holiday");
   }
   // Sorted through an index: items are large, and 100,000 customers make
   // hundreds of thousands of them.

@@ -39,15 +39,12 @@ std::string check_text(const Diagnostics& diags, bool color) {
 }
 
 std::string check_summary(const Diagnostics& diags, std::size_t files) {
-  std::size_t errors = 0;
-  for (const Diagnostic& d : diags) {
-    errors += d.severity == Severity::error ? 1 : 0;
-  }
   if (diags.empty()) {
     return fmt::format("{} checked, no problems", plural(files, "file"));
   }
-  return fmt::format("{}, {} in {}", plural(errors, "error"),
-                     plural(diags.size() - errors, "warning"), plural(files, "file"));
+  return fmt::format("{}, {} in {}", plural(count_findings(diags, Severity::error), "error"),
+                     plural(count_findings(diags, Severity::warning), "warning"),
+                     plural(files, "file"));
 }
 
 }  // namespace sopctl::render

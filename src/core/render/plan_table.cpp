@@ -29,7 +29,7 @@ constexpr std::string_view k_reset = "\x1b[0m";
 // follows unpadded.
 constexpr std::size_t k_padded = 7;
 
-struct Row {
+struct PlanRow {
   Date date;
   bool all_day = false;
   std::array<std::string, k_padded> cells;
@@ -59,9 +59,9 @@ std::string one_line(std::string_view s) {
   return out;
 }
 
-Row make_row(const PlanItem& item) {
+PlanRow make_row(const PlanItem& item) {
   const ItemFields f = item_fields(item);
-  Row row;
+  PlanRow row;
   row.date = item.date;
   row.all_day = f.time.empty();
   row.cells = {time_label(f), shown_id(f), shown_name(f),       day_phase_label(f),
@@ -86,7 +86,7 @@ void strip_trailing_spaces(std::string& line) {
   }
 }
 
-std::string format_row(const Row& row, const std::array<std::size_t, k_padded>& widths,
+std::string format_row(const PlanRow& row, const std::array<std::size_t, k_padded>& widths,
                        bool color) {
   std::string line;
   bool first = true;
@@ -116,7 +116,7 @@ std::string plan_table(const Plan& plan, const PlanRenderOptions& opts) {
   if (plan.items.empty()) {
     return fmt::format("no items from {} to {}\n", format_date(plan.from), format_date(plan.to));
   }
-  std::vector<Row> rows;
+  std::vector<PlanRow> rows;
   rows.reserve(plan.items.size());
   std::array<std::size_t, k_padded> widths{};
   for (const PlanItem& item : plan.items) {

@@ -104,4 +104,9 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
   return best ? *best : std::string();
 }
 
+std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
+  const std::string match = closest_match(word, candidates);
+  return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
+}
+
 }  // namespace sopctl::text

@@ -28,7 +28,16 @@ SourceLoc LineIndex::loc(std::string_view text, std::size_t offset, const std::s
   offset = std::min(offset, text.size());
   auto it = std::upper_bound(m_starts.begin(), m_starts.end(), offset);
   const auto line = static_cast<std::size_t>(it - m_starts.begin()) - 1;
-  return {path, static_cast<int>(line) + 1, column_of(text, m_starts[line], offset)};
+  int column = 0;
+  if (line == m_last_line && offset >= m_last_offset && m_last_offset >= m_starts[line]) {
+    column = m_last_column + column_of(text, m_last_offset, offset) - 1;
+  } else {
+    column = column_of(text, m_starts[line], offset);
+  }
+  m_last_line = line;
+  m_last_offset = offset;
+  m_last_column = column;
+  return {path, static_cast<int>(line) + 1, column};
 }
 
 std::size_t LineIndex::line_start(std::string_view text, int zero_based_line) const {
