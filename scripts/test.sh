@@ -30,10 +30,10 @@ python3 scripts/check_layers.py
 
 echo "== build (release, -Werror) and test"
 # shellcheck disable=SC2086
-# Unity builds (several sources compiled as one) take a third of the time;
-# they also keep file-local names unique within a target.
+# SOPCTL_UNITY: the core and the binary as unity builds (a third of their
+# compile time; file-local names must not clash within them).
 cmake -S . -B build/ci -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG" \
-  -DSOPCTL_WERROR=ON -DCMAKE_UNITY_BUILD=ON $launcher >/dev/null
+  -DSOPCTL_WERROR=ON -DSOPCTL_UNITY=ON $launcher >/dev/null
 cmake --build build/ci -j"$jobs"
 ctest --test-dir build/ci --output-on-failure -j"$jobs"
 stamp
@@ -46,7 +46,7 @@ if command -v clang++ >/dev/null 2>&1; then
   # shellcheck disable=SC2086
   # -O1: the malformed inputs must each finish within a second under the sanitizers.
   CC=clang CXX=clang++ cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
-    -DSOPCTL_FUZZ=ON -DCMAKE_UNITY_BUILD=ON \
+    -DSOPCTL_FUZZ=ON -DSOPCTL_UNITY=ON \
     -DSOPCTL_PCH=ON $launcher >/dev/null
   cmake --build build/asan -j"$jobs"
   cmake --build build/asan --target fuzzers -j"$jobs"
@@ -62,7 +62,7 @@ else
   echo "== build with ASan+UBSan (g++) and test; fuzzing skipped (no clang++)"
   # shellcheck disable=SC2086
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSOPCTL_WERROR=ON \
-    -DSOPCTL_SANITIZE=address,undefined -DCMAKE_UNITY_BUILD=ON $launcher >/dev/null
+    -DSOPCTL_SANITIZE=address,undefined -DSOPCTL_UNITY=ON $launcher >/dev/null
   cmake --build build/asan -j"$jobs"
   SOPCTL_BAD_INPUT_TIMEOUT=${SOPCTL_BAD_INPUT_TIMEOUT:-3} ctest --test-dir build/asan --output-on-failure -j"$jobs"
 fi
