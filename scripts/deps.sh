@@ -7,7 +7,7 @@ set -eu
 pkgs="cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
 libutf8proc-dev python3 python3-icalendar python3-jsonschema python3-yaml scdoc
 clang libclang-rt-14-dev ccache libcurl4-openssl-dev python3-scipy
-libxlsxwriter-dev python3-openpyxl"
+libxlsxwriter-dev python3-openpyxl libfyaml-dev"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

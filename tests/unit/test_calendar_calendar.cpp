@@ -245,7 +245,7 @@ TEST_CASE("calendar::parse") {
   }
   SUBCASE("a YAML syntax error") {
     CHECK(parse_error("holidays: [2026-01-01\nworkdays: []\n") ==
-          "cal.yaml:2:9: error: invalid YAML: end of sequence flow not found");
+          "cal.yaml:3:1: error: invalid YAML: flow sequence without a closing bracket");
   }
   SUBCASE("a file that is not a mapping") {
     CHECK(parse_error("- 2026-01-01\n") ==

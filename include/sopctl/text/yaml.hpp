@@ -2,8 +2,10 @@
 // The one way into YAML. Every YAML file goes through parse_yaml(): yaml-cpp
 // parses recursively and shares aliased nodes, so a hostile file could
 // overflow the stack (100,000 '[') or make a walk over it exponential
-// ("billion laughs"). The guard replays the file as parser events first,
-// stopping at the limits. YamlFile keeps the text beside the tree so that
+// ("billion laughs"); and it accepts text that is not YAML (an unclosed
+// quote swallows the rest of the file). The guard (yaml_guard.cpp) reads the
+// file with libfyaml's conformant event parser first, stopping at syntax
+// errors and at the limits. YamlFile keeps the text beside the tree so that
 // yaml-cpp's 0-based byte marks become 1-based character columns.
 
 #include <sopctl/base/source.hpp>
@@ -21,7 +23,8 @@ namespace sopctl::text {
 // invalid UTF-8, is larger than limits::k_max_input_bytes, nests collections
 // deeper than limits::k_max_yaml_depth, has an alias inside the node it
 // names, or whose aliases expand to more than limits::k_max_alias_expansion;
-// and when it is not YAML at all ("invalid YAML: ..."). `text` has no byte
+// when it is not YAML ("invalid YAML: ...", as the YAML test suite judges);
+// and when it holds more than one document. `text` has no byte
 // order mark.
 void check_yaml_limits(std::string_view text, const std::string& path);
 
