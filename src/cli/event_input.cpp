@@ -27,7 +27,7 @@ TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop) {
   const std::string name = !tz.empty() ? tz : sop ? sop->timezone.value : "Asia/Shanghai";
   auto zone = TimeZone::load(name);
   if (!zone) {
-    throw Error("unknown time zone '" + name + "' (use an IANA name such as Asia/Shanghai)");
+    throw Error("time zone '" + TimeZone::printable(name) + "' " + TimeZone::why_not(name));
   }
   return std::move(*zone);
 }

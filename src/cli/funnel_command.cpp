@@ -257,6 +257,9 @@ int run_funnel(const FunnelOptions& o) {
     }
     const auto rows = funnel::read_stage_counts(text, o.input, header);
     result = funnel::from_stage_counts(rows, spec.steps, o.input);
+    for (const std::string& note : result.notes) {
+      std::fprintf(stderr, "sopctl: %s: %s\n", o.input.c_str(), note.c_str());
+    }
   } else {
     unknown_input(header, o);
   }

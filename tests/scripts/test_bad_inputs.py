@@ -67,6 +67,7 @@ def generate(gen):
         "tasks:\n" + task + 'x"}\n')
     put("many-group-names.sop.yaml", head + "tasks:\n" + task + "{group_name}" * 100_000 + '"}\n')
     put("many-days.sop.yaml", head + "tasks:\n" + task + "{day}" * 100_000 + '"}\n')
+    put("block-quote.sop.yaml", "sop: x\ntitle: t\ndescription: |\n  'it is\nb: " + "[" * 3_000_000 + "\n")
     put("wide.roster.csv", "id,name,sop,open," + ",".join(f"c{i}" for i in range(20_000)) + "\n"
         "G1,群1,camp-7d,2026-12-03," + ",".join(["x"] * 20_000) + "\n")
 

@@ -155,3 +155,18 @@ TEST_CASE("timezone::southern_hemisphere") {
     CHECK(tz->offset_at_utc(at(2060, 7, 15)) == 36000);
   }
 }
+
+TEST_CASE("timezone::why_not names the reason") {
+  CHECK(TimeZone::why_not("Asia/Shanghai").empty());
+  for (const char* bad : {"", "Asia//Shanghai", "./Asia/Shanghai", "/etc/passwd", "Asia/../etc",
+                          "Asia/Shanghai/", "-x"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(TimeZone::load(bad).has_value());
+    CHECK(TimeZone::why_not(bad).starts_with("is not an IANA zone name"));
+  }
+  CHECK_FALSE(TimeZone::load(std::string("Asia/Shanghai\0", 14)).has_value());
+  CHECK(TimeZone::printable(std::string("Asia/Shanghai\0", 14)) == "Asia/Shanghai\\x00");
+  CHECK(TimeZone::why_not("Mars/Olympus").starts_with("is not a zone of "));
+  CHECK(TimeZone::load("America/Argentina/Buenos_Aires").has_value());
+  CHECK(TimeZone::load("Etc/GMT+8").has_value());
+}

@@ -213,6 +213,11 @@ TEST_CASE("funnel stage counts") {
   const auto all = funnel::from_stage_counts(rows, {}, "s.csv");
   CHECK_FALSE(all.from_events);
   CHECK(users(all.total) == std::vector<std::uint64_t>{1200, 300, 90});
+  CHECK(all.notes.empty());
+  // Counts that grow from one step to the next are warned about.
+  const auto grown = funnel::from_stage_counts(rows, {"下单", "进群"}, "s.csv");
+  REQUIRE(grown.notes.size() == 1);
+  CHECK(grown.notes[0].starts_with("warning: step '进群' has more users (1200) than '下单'"));
   const auto some = funnel::from_stage_counts(rows, {"进群", "下单"}, "s.csv");
   CHECK(users(some.total) == std::vector<std::uint64_t>{1200, 90});
   CHECK_THROWS_WITH_AS(funnel::from_stage_counts(rows, {"付款"}, "s.csv"),

@@ -14,6 +14,13 @@ public:
   // Loads /usr/share/zoneinfo/NAME (or $TZDIR/NAME). Asia/Shanghai and UTC
   // work even without tzdata installed. nullopt for an unknown name.
   static std::optional<TimeZone> load(const std::string& name);
+  // Why load(name) fails, for the message after "time zone 'NAME'": not
+  // shaped like an IANA name (Area/City: letters, digits, '_', '-', '+'
+  // between single '/'), no such file, or a file that is not a valid TZif.
+  // Empty when it loads.
+  static std::string why_not(const std::string& name);
+  // The name as a message can show it (control bytes such as NUL as \x00).
+  static std::string printable(const std::string& name);
 
   const std::string& name() const { return m_name; }
 

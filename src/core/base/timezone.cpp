@@ -4,7 +4,10 @@
 
 #include <sopctl/base/date.hpp>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
@@ -73,16 +76,67 @@ std::optional<std::string> read_file(const std::string& path) {
   return bytes;
 }
 
+// IANA names are components of letters, digits, '_', '-' and '+' joined by
+// single '/': never a path that leaves (or wanders inside) the zoneinfo
+// directory, and never two spellings of one zone ("Asia//Shanghai").
+bool is_zone_name(const std::string& name) {
+  if (name.empty() || name.size() > 64) {
+    return false;
+  }
+  std::size_t component = 0;
+  for (const char c : name) {
+    if (c == '/') {
+      if (component == 0) {
+        return false;
+      }
+      component = 0;
+    } else if (std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '+') {
+      ++component;
+    } else {
+      return false;
+    }
+  }
+  return component > 0 && name.front() != '-' && name.front() != '+';
+}
+
+std::string zone_dir() {
+  const char* tzdir = std::getenv("TZDIR");
+  return tzdir != nullptr && *tzdir != '\0' ? tzdir : "/usr/share/zoneinfo";
+}
+
 }  // namespace
 
+std::string TimeZone::printable(const std::string& name) {
+  std::string out;
+  for (const char c : name) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string TimeZone::why_not(const std::string& name) {
+  if (!is_zone_name(name)) {
+    return "is not an IANA zone name (Area/City, such as Asia/Shanghai)";
+  }
+  if (load(name)) {
+    return {};
+  }
+  const std::string path = zone_dir() + "/" + name;
+  if (read_file(path)) {
+    return "has a zoneinfo file, " + path + ", that is not a valid TZif file (reinstall tzdata)";
+  }
+  return "is not a zone of " + zone_dir() + " (use an IANA name such as Asia/Shanghai)";
+}
+
 std::optional<TimeZone> TimeZone::load(const std::string& name) {
-  // A zone name must not reach outside the zoneinfo directory.
-  if (name.empty() || name.front() == '/' || name.find("..") != std::string::npos ||
-      name.find('\0') != std::string::npos) {
+  if (!is_zone_name(name)) {
     return std::nullopt;
   }
-  const char* tzdir = std::getenv("TZDIR");
-  const std::string dir = tzdir != nullptr && *tzdir != '\0' ? tzdir : "/usr/share/zoneinfo";
+  const std::string dir = zone_dir();
   std::optional<Zone> zone;
   if (const std::optional<std::string> bytes = read_file(dir + "/" + name)) {
     zone = parse_tzif(*bytes);

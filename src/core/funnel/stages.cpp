@@ -265,6 +265,16 @@ Result from_stage_counts(const std::vector<StageRow>& rows, const std::vector<st
   r.from_events = false;
   r.rows = rows.size();
   r.total = make_funnel(names, users);
+  // A funnel only narrows: more users at a later step means rows out of
+  // order, or counts of something else.
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    if (users[i] > users[i - 1]) {
+      r.notes.push_back(fmt::format(
+          "warning: step '{}' has more users ({}) than '{}' before it ({}): stage counts "
+          "should shrink from step to step; check the order of the rows",
+          names[i], users[i], names[i - 1], users[i - 1]));
+    }
+  }
   return r;
 }
 

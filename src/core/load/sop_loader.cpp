@@ -26,16 +26,22 @@ const std::vector<std::string> k_common_zones = {
 
 void read_timezone(Reader& r, const Field& f, Sop& sop) {
   auto tz = r.text(f);
-  if (!tz || tz->value.empty()) {
+  if (!tz) {
+    return;
+  }
+  if (tz->value.empty()) {
+    r.report(tz->loc, "bad-timezone",
+             "empty time zone: use an IANA name such as Asia/Shanghai, or remove the key "
+             "(Asia/Shanghai is the default)");
     return;
   }
   sop.timezone = *tz;
-  // A name is looked up as a path under zoneinfo: never let it leave that directory.
-  const bool shaped = tz->value.front() != '/' && tz->value.find("..") == std::string::npos;
-  if (!shaped || !TimeZone::load(tz->value)) {
+  if (const std::string why = TimeZone::why_not(tz->value); !why.empty()) {
     r.report(tz->loc, "bad-timezone",
-             fmt::format("unknown time zone '{}': use an IANA name such as Asia/Shanghai{}",
-                         tz->value, load::did_you_mean_suffix(tz->value, k_common_zones)));
+             fmt::format("time zone '{}' {}{}", TimeZone::printable(tz->value), why,
+                         text::closest_match(tz->value, k_common_zones) == tz->value
+                             ? std::string()
+                             : load::did_you_mean_suffix(tz->value, k_common_zones)));
   }
 }
 

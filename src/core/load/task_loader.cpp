@@ -82,10 +82,19 @@ void read_time_fields(Reader& r, const Fields& fields, Task& task) {
   }
   if (const Field* d = fields.get("duration")) {
     if (auto t = r.text(*d)) {
+      constexpr std::int64_t k_max_duration = 24 * 3600 * 366;
       const auto seconds = parse_duration(trim(t->value));
-      if (seconds && *seconds > 0 && *seconds <= 24 * 3600 * 366) {
+      if (seconds && *seconds > 0 && *seconds <= k_max_duration) {
         // Rounded up: a 90s slot still occupies the minute it spills into.
         task.duration_minutes = static_cast<int>((*seconds + 59) / 60);
+      } else if (seconds && *seconds > 0) {
+        r.report(t->loc, "bad-duration",
+                 fmt::format("duration '{}' is longer than the limit of 366d (a task takes at "
+                             "most a year)",
+                             t->value));
+      } else if (seconds) {
+        r.report(t->loc, "bad-duration",
+                 fmt::format("duration '{}' is zero: a task takes at least 1m", t->value));
       } else {
         r.report(t->loc, "bad-duration",
                  fmt::format("bad duration '{}': use a number and a unit, like 30m, 1h or 1h30m",
