@@ -85,6 +85,10 @@ def main():
         folder, _, rest = stem.partition('_')
         if not os.path.exists(os.path.join(repo, 'src', 'core', folder, rest + '.cpp')):
             problems.append(f'tests/unit/{name}: no src/core/{folder}/{rest}.cpp to mirror (name it test_<folder>_<file>.cpp)')
+        with open(os.path.join(unit, name), encoding='utf-8') as f:
+            if 'namespace SOPCTL_TU_ID {' not in f.read():
+                problems.append(f'tests/unit/{name}: wrap the file after its #includes in '
+                                '`namespace SOPCTL_TU_ID {` (unity builds; see tests/CMakeLists.txt)')
     # A cycle can only come from the checks above failing, but say so plainly.
     state = {}
 

@@ -50,7 +50,7 @@ if command -v clang++ >/dev/null 2>&1; then
     -DSOPCTL_PCH=ON $launcher >/dev/null
   cmake --build build/asan -j"$jobs"
   cmake --build build/asan --target fuzzers -j"$jobs"
-  SOPCTL_BAD_INPUT_TIMEOUT=${SOPCTL_BAD_INPUT_TIMEOUT:-3} ctest --test-dir build/asan --output-on-failure -j"$jobs"
+  SOPCTL_BAD_INPUT_TIMEOUT=${SOPCTL_BAD_INPUT_TIMEOUT:-10} ctest --test-dir build/asan --output-on-failure -j"$jobs"
   stamp
   if [ "$fuzz_seconds" != 0 ]; then
     echo "== fuzz each parser for ${fuzz_seconds}s (libFuzzer, ASan+UBSan)"
@@ -64,7 +64,7 @@ else
   cmake -S . -B build/asan -DCMAKE_BUILD_TYPE=Debug -DSOPCTL_WERROR=ON \
     -DSOPCTL_SANITIZE=address,undefined -DSOPCTL_UNITY=ON $launcher >/dev/null
   cmake --build build/asan -j"$jobs"
-  SOPCTL_BAD_INPUT_TIMEOUT=${SOPCTL_BAD_INPUT_TIMEOUT:-3} ctest --test-dir build/asan --output-on-failure -j"$jobs"
+  SOPCTL_BAD_INPUT_TIMEOUT=${SOPCTL_BAD_INPUT_TIMEOUT:-10} ctest --test-dir build/asan --output-on-failure -j"$jobs"
 fi
 stamp
 echo "== all tests passed"

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 namespace aarrr = sopctl::aarrr;
 using aarrr::CohortUnit;
 using aarrr_fixture::run;
@@ -453,3 +455,5 @@ TEST_CASE("aarrr::compute: referral and ROI") {
     CHECK_FALSE(r.roi->cost_per_acquired);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

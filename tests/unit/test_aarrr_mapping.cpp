@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 namespace aarrr = sopctl::aarrr;
 using aarrr::CohortUnit;
 using sopctl::Date;
@@ -138,3 +140,5 @@ TEST_CASE("aarrr::parse_amount") {
     CHECK_FALSE(aarrr::parse_amount(bad));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 namespace aarrr = sopctl::aarrr;
 
 TEST_CASE("aarrr::find_bad_amount") {
@@ -28,3 +30,5 @@ TEST_CASE("aarrr::column_values") {
   CHECK(aarrr::column_values(csv, "ev.csv", header, 1) ==
         std::vector<std::string>{"order", "view"});
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -104,3 +106,5 @@ TEST_CASE("completion::zsh_script") {
     CHECK(contains(s, "'*:file:_files'"));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 namespace fs = std::filesystem;
 
@@ -154,3 +156,5 @@ TEST_CASE("templates::find_dir") {
     ::unsetenv("SOPCTL_TEMPLATES");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

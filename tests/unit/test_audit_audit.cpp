@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -147,3 +149,5 @@ TEST_CASE("audit::run_audit matching") {
                          doctest::Contains("did you mean 'read'"), Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

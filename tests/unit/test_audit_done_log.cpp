@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("audit::read_done_log") {
@@ -31,3 +33,5 @@ TEST_CASE("audit::read_done_log renamed columns") {
   CHECK_THROWS_WITH_AS(audit::read_done_log("done_at,群,任务\n", "d.csv", cols, nullptr),
                        doctest::Contains("d.csv:1: the done log needs"), Error);
 }
+
+}  // namespace SOPCTL_TU_ID

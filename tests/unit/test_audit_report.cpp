@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("audit status and --by names round-trip and are stable") {
@@ -39,3 +41,5 @@ TEST_CASE("an item starts at its date and time, all-day items at midnight") {
   item.time = -1;
   CHECK(audit::item_start(item) == 86400);
 }
+
+}  // namespace SOPCTL_TU_ID

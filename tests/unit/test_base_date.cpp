@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("date::parse_date") {
@@ -68,3 +70,5 @@ TEST_CASE("date::times_and_durations") {
     CHECK(days_in_month(2028, 2) == 29);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

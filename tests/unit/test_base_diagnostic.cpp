@@ -6,6 +6,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -62,3 +64,5 @@ TEST_CASE("cap_repeats leaves short lists alone and writes big counts with separ
   REQUIRE(many.size() == 2);
   CHECK(many[1].message == "and 100,000 more like it, not shown");
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("Error keeps message, location and exit code apart") {
@@ -17,3 +19,5 @@ TEST_CASE("Error keeps message, location and exit code apart") {
   CHECK(static_cast<int>(ExitCode::findings) == 1);
   CHECK(static_cast<int>(ExitCode::ok) == 0);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 namespace fs = std::filesystem;
 
@@ -77,3 +79,5 @@ TEST_CASE("io::read_file") {
     CHECK_THROWS_AS(io::read_file("/"), Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("SourceLoc::str names as much as is known") {
@@ -13,3 +15,5 @@ TEST_CASE("SourceLoc::str names as much as is known") {
   CHECK(SourceLoc{"a.sop.yaml", 3, 7}.known());
   CHECK_FALSE(SourceLoc{"a.sop.yaml", 0, 0}.known());
 }
+
+}  // namespace SOPCTL_TU_ID

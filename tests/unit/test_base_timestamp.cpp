@@ -6,6 +6,8 @@
 
 #include <optional>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -68,3 +70,5 @@ TEST_CASE("LocalTimeParser gives what parse_timestamp gives, fast path or not") 
   CHECK_FALSE(parser.parse("2026-12-04 08:0x:00"));
   CHECK(*parser.parse("2026-12-04T08:00:00Z") == k_dec3_8am + 86400);
 }
+
+}  // namespace SOPCTL_TU_ID

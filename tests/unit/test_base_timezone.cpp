@@ -9,6 +9,8 @@
 #include <optional>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Date;
 using sopctl::TimeZone;
 
@@ -170,3 +172,5 @@ TEST_CASE("timezone::why_not names the reason") {
   CHECK(TimeZone::load("America/Argentina/Buenos_Aires").has_value());
   CHECK(TimeZone::load("Etc/GMT+8").has_value());
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Calendar;
 namespace calendar = sopctl::calendar;
 using sopctl::Date;
@@ -267,3 +269,5 @@ TEST_CASE("calendar::parse") {
     }
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Error;
 namespace csv = sopctl::csv;
 namespace events = sopctl::events;
@@ -226,3 +228,5 @@ TEST_CASE("timestamps") {
     CHECK_FALSE(parse_timestamp("2026-12-03T08:00:00")->offset);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Error;
 namespace csv = sopctl::csv;
 namespace events = sopctl::events;
@@ -290,3 +292,5 @@ TEST_CASE("funnel::compute --by-step") {
   CHECK(values(2) == std::vector<std::string>{"coupon:1", "live:0"});  // b never reached step 2
   CHECK(values(0) == std::vector<std::string>{"coupon:1", "live:0"});  // last step reached
 }
+
+}  // namespace SOPCTL_TU_ID

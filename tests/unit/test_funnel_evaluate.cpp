@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -209,3 +211,5 @@ TEST_CASE("funnel clickhouse: allow_reentry") {
   CHECK(level(e2, shop, 600, "strict_order,allow_reentry") == 3);
   CHECK(level(e3, shop, 600, "strict_order,allow_reentry") == 3);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -130,3 +132,5 @@ TEST_CASE("several exclusions: the earliest cut wins") {
   CHECK(level(evs, {"quit:3-4", "mute"}) == 2);
   CHECK(level(evs, {"quit:3-4"}) == 4);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("parse_mode_list: sopctl's modes alone, ClickHouse's combined") {
@@ -65,3 +67,5 @@ TEST_CASE("check_goal against a step's conversion from the first") {
   CHECK_FALSE(missing.actual);
   CHECK_FALSE(missing.met);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -5,6 +5,8 @@
 
 #include <cmath>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("grow::project") {
@@ -59,3 +61,5 @@ TEST_CASE("grow::project") {
     CHECK_THROWS_AS(grow::project(p), Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Severity;
 using sopctl::lint::Config;
 using sopctl::lint::parse_config;
@@ -100,3 +102,5 @@ TEST_CASE("lint::apply_config") {
   CHECK(diags[0].severity == Severity::error);
   CHECK(diags[1].rule == "unknown-key");
 }
+
+}  // namespace SOPCTL_TU_ID

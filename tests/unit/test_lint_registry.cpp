@@ -7,6 +7,8 @@
 #include <string>
 #include <tuple>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Severity;
 using sopctl::lint::Category;
 using sopctl::lint::RuleInfo;
@@ -62,3 +64,5 @@ TEST_CASE("lint::all_rules") {
     CHECK(sopctl::lint::find_rule("") == nullptr);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::lines;
 using sopctl::test::run_lint;
@@ -104,3 +106,5 @@ TEST_CASE("lint::keyword-conflict") {
       std::vector<std::string>{
           "10:15 keyword '优惠券' already has a different reply (line 7); only one reply is sent"});
 }
+
+}  // namespace SOPCTL_TU_ID

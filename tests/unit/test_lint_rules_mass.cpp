@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::run_lint;
 
@@ -74,3 +76,5 @@ TEST_CASE("lint::mass-send-quota") {
               "WeCom quota of 0 per day (1 more day is over it too)"});
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::run_lint;
 
@@ -54,3 +56,5 @@ TEST_CASE("lint::month-day-missing") {
     CHECK(findings(run_lint(sop(tasks)), "month-day-missing").empty());
   }
 }
+
+}  // namespace SOPCTL_TU_ID

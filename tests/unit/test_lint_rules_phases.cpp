@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::run_lint;
 
@@ -86,3 +88,5 @@ TEST_CASE("lint::outside-phase") {
     CHECK(findings(run_lint(text), "outside-phase").empty());
   }
 }
+
+}  // namespace SOPCTL_TU_ID

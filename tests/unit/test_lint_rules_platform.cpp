@@ -4,6 +4,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::run_lint;
 
@@ -132,3 +134,5 @@ TEST_CASE("lint::too-many-assets") {
       std::vector<std::string>{
           "21:9 task 'posters' has 11 assets; WeCom sends at most 9 attachments with one message"});
 }
+
+}  // namespace SOPCTL_TU_ID

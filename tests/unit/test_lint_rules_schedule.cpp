@@ -7,6 +7,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::lines;
 using sopctl::test::run_lint;
@@ -148,3 +150,5 @@ TEST_CASE("lint::holiday-collision") {
               "day"});
   }
 }
+
+}  // namespace SOPCTL_TU_ID

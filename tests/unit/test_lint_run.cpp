@@ -6,6 +6,8 @@
 #include <sstream>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::lines;
 using sopctl::test::run_lint;
@@ -57,3 +59,5 @@ TEST_CASE("lint::run_rules") {
     CHECK(diags[3].loc.file == "t1.sop.yaml");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

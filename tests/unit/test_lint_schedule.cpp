@@ -11,6 +11,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::test::findings;
 using sopctl::test::run_lint;
 
@@ -164,3 +166,5 @@ TEST_CASE("lint::schedule open dates") {
               "A, and no education task runs in the plan: build trust before selling"});
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Diagnostic;
 using sopctl::Diagnostics;
 using sopctl::Severity;
@@ -79,3 +81,5 @@ TEST_CASE("lint::apply_suppressions") {
     CHECK(left(text, {at(2, "quiet-hours")}).empty());
   }
 }
+
+}  // namespace SOPCTL_TU_ID

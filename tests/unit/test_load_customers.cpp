@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -74,3 +76,5 @@ TEST_CASE("load_customers") {
         doctest::Contains("--encoding gbk"), Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

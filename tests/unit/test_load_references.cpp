@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Diagnostics;
 using sopctl::Roster;
 using sopctl::Sop;
@@ -162,3 +164,5 @@ TEST_CASE("load::validate_references") {
                  "days from it"}));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 #include <initializer_list>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Diagnostics;
 using sopctl::Roster;
 
@@ -228,3 +230,5 @@ TEST_CASE("load::roster_csv") {
                     sopctl::Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Diagnostics;
 using sopctl::EveryKind;
 using sopctl::Selector;
@@ -230,3 +232,5 @@ TEST_CASE("load::selectors") {
           lines({"3:31 wrong-type: 'from' must be a day number or a date (YYYY-MM-DD)"}));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

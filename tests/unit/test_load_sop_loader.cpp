@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Diagnostics;
 using sopctl::load_sop;
 using sopctl::Sop;
@@ -355,3 +357,5 @@ TEST_CASE("load::sop") {
     CHECK(findings_of("# nothing yet\n") == expected);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -9,6 +9,8 @@
 #include <set>
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("known_placeholders: the documented names, each once") {
@@ -23,3 +25,5 @@ TEST_CASE("known_placeholders: the documented names, each once") {
     return n.empty() || n.find_first_of("{} ") != std::string::npos;
   }));
 }
+
+}  // namespace SOPCTL_TU_ID

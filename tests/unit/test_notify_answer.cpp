@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::notify::parse_answer;
 
 TEST_CASE("notify::parse_answer") {
@@ -36,3 +38,5 @@ TEST_CASE("notify::parse_answer") {
     CHECK_FALSE(parse_answer(deep));  // nested deeper than 32
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -160,3 +162,5 @@ TEST_CASE("notify::Slot") {
   item.time = 8 * 60;
   CHECK_FALSE(s.contains(item));
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -128,3 +130,5 @@ TEST_CASE("notify::send_digests answers") {
     CHECK(robot.posts.size() == 1);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -115,3 +117,5 @@ tasks:
                          doctest::Contains("it needs a customers file"), Error);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -219,3 +221,5 @@ TEST_CASE("plan::render_placeholders") {
   REQUIRE(q.items.size() == 2);
   CHECK(q.items[1].script.rfind("A/A/研讨所A: D2 2026-12-04 周五 倒计时-1", 0) == 0);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -10,6 +10,8 @@
 
 #include <sstream>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 namespace aarrr = sopctl::aarrr;
 namespace render = sopctl::render;
 
@@ -159,3 +161,5 @@ TEST_CASE("render::aarrr_markdown") {
   CHECK(md.find("| **mean** | | 100.0% | 66.7% | 0.0% |\n") != std::string::npos);
   CHECK(md.find("| ROI | 73.5% | (revenue − cost) / cost |\n") != std::string::npos);
 }
+
+}  // namespace SOPCTL_TU_ID

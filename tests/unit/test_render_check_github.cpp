@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::check_github;
 
 TEST_CASE("render::check_github") {
@@ -33,3 +35,5 @@ TEST_CASE("render::check_github") {
     CHECK(check_github(d) == "::warning file=roster.csv,title=x-rule::whole file\n");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

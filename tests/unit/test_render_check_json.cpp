@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::check_json;
 
 TEST_CASE("render::check_json") {
@@ -51,3 +53,5 @@ TEST_CASE("render::check_json") {
     CHECK(check_json(d).find(R"("message": "bad time '8\"00\n'")") != std::string::npos);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

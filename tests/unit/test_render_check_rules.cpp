@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::rules_json;
 using sopctl::render::rules_list;
 using sopctl::render::rules_markdown;
@@ -60,3 +62,5 @@ TEST_CASE("render::rules_markdown") {
     CHECK(md.find("## Precedence") != std::string::npos);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::check_sarif;
 
 TEST_CASE("render::check_sarif") {
@@ -163,3 +165,5 @@ TEST_CASE("render::check_sarif") {
     CHECK(sarif.find("ruleIndex") == std::string::npos);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

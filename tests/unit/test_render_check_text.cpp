@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::check_summary;
 using sopctl::render::check_text;
 
@@ -56,3 +58,5 @@ TEST_CASE("render::check_summary") {
     CHECK(check_summary({}, 3) == "3 files checked, no problems");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::funnel_csv;
 
 TEST_CASE("render::funnel_csv") {
@@ -29,3 +31,5 @@ TEST_CASE("render::funnel_csv") {
           ",order,0,0.0,0.0,10,1.0,\n");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

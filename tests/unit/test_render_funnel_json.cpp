@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::funnel_json;
 
 TEST_CASE("render::funnel_json") {
@@ -96,3 +98,5 @@ TEST_CASE("render::funnel_json") {
     CHECK(out.find(R"("largest_drop": null)") != std::string::npos);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

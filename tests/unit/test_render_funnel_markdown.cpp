@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::funnel_markdown;
 
 TEST_CASE("render::funnel_markdown") {
@@ -45,3 +47,5 @@ TEST_CASE("render::funnel_markdown") {
         "Largest drop: 进群 → order, 100.0% of users lost (10).\n"
         "Conversion view → order: 0.0%.\n");
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::funnel_table;
 
 TEST_CASE("render::funnel_table") {
@@ -64,3 +66,5 @@ TEST_CASE("render::funnel_table") {
     CHECK(out.find("\x1b[31m█▌\x1b[0m") != std::string::npos);  // the largest drop in red
   }
 }
+
+}  // namespace SOPCTL_TU_ID

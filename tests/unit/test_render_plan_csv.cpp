@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::plan_csv;
 
 TEST_CASE("render::plan_csv") {
@@ -49,3 +51,5 @@ TEST_CASE("render::plan_csv") {
     CHECK(plan_csv(fx.plan, ',') == plan_csv(fx.plan, ','));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -126,3 +128,5 @@ TEST_CASE("render::plan_html") {
     CHECK(render_html(fx.plan) == render_html(fx.plan));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 using sopctl::render::ics_escape;
 using sopctl::render::ics_fold;
@@ -377,3 +379,5 @@ TEST_CASE("render::plan_ics") {
     CHECK(render_ics(fx.plan) == render_ics(fx.plan));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::plan_json;
 
 TEST_CASE("render::plan_json") {
@@ -88,3 +90,5 @@ TEST_CASE("render::plan_json") {
     CHECK(plan_json(fx.plan) == plan_json(fx.plan));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::plan_markdown;
 using sopctl::render::PlanRenderOptions;
 
@@ -50,3 +52,5 @@ TEST_CASE("render::plan_markdown") {
     CHECK(plan_markdown(fx.plan, {}) == plan_markdown(fx.plan, {}));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

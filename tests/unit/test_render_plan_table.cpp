@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::render::plan_table;
 using sopctl::render::PlanRenderOptions;
 
@@ -94,3 +96,5 @@ TEST_CASE("render::plan_table") {
     CHECK(plan_table(fx.plan, {}) == plan_table(fx.plan, {}));
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl::render;
 
 TEST_CASE("sheet_name: Excel's rules") {
@@ -46,3 +48,5 @@ TEST_CASE("workbook: a zip, the same bytes twice, values that are no dates kept"
   // The names inside the zip's directory (stored uncompressed).
   CHECK(a.find("xl/worksheets/sheet2.xml") != std::string::npos);
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("stats::wilson") {
@@ -39,3 +41,5 @@ TEST_CASE("stats::welch and Student's t") {
   CHECK_FALSE(stats::welch({0.1}, {0.2, 0.3}).defined);
   CHECK_FALSE(stats::welch({0.1, 0.1}, {0.2, 0.2}).defined);  // no variance
 }
+
+}  // namespace SOPCTL_TU_ID

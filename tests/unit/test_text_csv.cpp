@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Error;
 namespace csv = sopctl::csv;
 
@@ -171,3 +173,5 @@ TEST_CASE("text::is_valid_utf8 agrees with find_invalid_utf8") {
   }
   CHECK(mismatches == 0);
 }
+
+}  // namespace SOPCTL_TU_ID

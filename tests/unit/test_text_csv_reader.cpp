@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::text::csv_field;
 using sopctl::text::csv_row;
 using sopctl::text::CsvRow;
@@ -152,3 +154,5 @@ TEST_CASE("text::parse_csv") {
     CHECK(e.where().line == 3);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

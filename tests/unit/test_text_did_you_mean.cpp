@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::text::closest_match;
 
 TEST_CASE("load::closest_match") {
@@ -52,3 +54,5 @@ TEST_CASE("load::closest_match") {
     CHECK(closest_match("camp-7x", {"camp-7d", "camp-30d"}) == "camp-7d");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

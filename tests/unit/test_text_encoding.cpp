@@ -7,6 +7,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::Error;
 namespace csv = sopctl::csv;
 
@@ -41,3 +43,5 @@ TEST_CASE("csv::to_utf8") {
     CHECK(std::string(csv::encoding_name(csv::Encoding::utf8)) == "utf-8");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

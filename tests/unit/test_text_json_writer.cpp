@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <limits>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::text::json_number;
 using sopctl::text::json_quote;
 using sopctl::text::JsonWriter;
@@ -145,3 +147,5 @@ TEST_CASE("text::JsonWriter") {
     CHECK(w.str() == R"({"a\"b":"\n"})");
   }
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("LineIndex counts columns in characters") {
@@ -65,3 +67,5 @@ TEST_CASE("LineIndex gives the same columns forwards, backwards and jumping") {
   check_all({offsets.rbegin(), offsets.rend()});
   check_all({300, 5, 301, 2, 0, 420, 421, 3});
 }
+
+}  // namespace SOPCTL_TU_ID

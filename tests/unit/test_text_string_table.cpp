@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("StringList stores strings end to end, empty ones too") {
@@ -57,3 +59,5 @@ TEST_CASE("hash_bytes is stable and spreads short ids") {
   CHECK(text::hash_bytes("u1") != text::hash_bytes("u2"));
   CHECK(text::hash_bytes("") != text::hash_bytes(std::string(1, '\0')));
 }
+
+}  // namespace SOPCTL_TU_ID

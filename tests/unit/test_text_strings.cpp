@@ -6,6 +6,8 @@
 
 #include <string>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("trim drops ASCII blanks at both ends only") {
@@ -35,3 +37,5 @@ TEST_CASE("shorten keeps one line and cuts at a character") {
   }
   CHECK(text::shorten(cjk) == cjk.substr(0, 39) + "...");
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 TEST_CASE("strip_bom and is_valid_utf8") {
@@ -21,3 +23,5 @@ TEST_CASE("utf8_prefix: cut at a character boundary") {
   CHECK(text::utf8_prefix("早安打卡", 4) == "早");  // 3 bytes each
   CHECK(text::utf8_prefix("早安", 2).empty());
 }
+
+}  // namespace SOPCTL_TU_ID

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using sopctl::text::count_chars;
 using sopctl::text::display_width;
 using sopctl::text::is_valid_utf8;
@@ -113,3 +115,5 @@ TEST_CASE("text::is_valid_utf8") {
     CHECK(bad == 1);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

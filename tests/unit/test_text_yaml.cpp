@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -213,3 +215,5 @@ TEST_CASE("CSV headers in messages") {
     CHECK(events::require_column(h, "event", "e.csv", "--event-col") == 1);
   }
 }
+
+}  // namespace SOPCTL_TU_ID

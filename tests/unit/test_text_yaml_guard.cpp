@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
+
 using namespace sopctl;
 
 namespace {
@@ -88,3 +90,5 @@ TEST_CASE("the guard's flow scan follows block scalars and quotes") {
   // Comments are skipped.
   CHECK_NOTHROW(text::check_yaml_limits("a: 1 # " + std::string(1000, '[') + "\n", "f.yaml"));
 }
+
+}  // namespace SOPCTL_TU_ID
