@@ -8,7 +8,11 @@
 #
 # Usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]
 #   TARGET: sop | roster | events | calendar | ics | logs
-# Env: SOPCTL_FUZZ_BUILD (build dir), SOPCTL_FUZZ_NO_BUILD=1 (use it as is).
+# Env: SOPCTL_FUZZ_BUILD (build dir), SOPCTL_FUZZ_NO_BUILD=1 (use it as is),
+#   SOPCTL_FUZZ_BIG=1: the large-input mode for time that grows with the
+#   square of the input, hidden nesting and YAML that is not YAML (issue 16,
+#   classes 1-3): inputs up to 8 MiB, seeded also with the generated hostile
+#   inputs of tests/scripts/test_bad_inputs.py, still 5 s per input.
 set -eu
 if [ $# -lt 2 ]; then
   echo "usage: fuzz/run.sh TARGET SECONDS [libFuzzer flags...]" >&2
@@ -50,12 +54,35 @@ if [ -d "$regressions" ] && [ -n "$(ls -A "$regressions")" ]; then
   }
 fi
 
-echo "== fuzz_$target: ${seconds}s"
+max_len=65536
+seeds="$repo/fuzz/corpus/$target"
+if [ "${SOPCTL_FUZZ_BIG:-}" = 1 ]; then
+  max_len=8388608
+  big=$build/big-seeds/$target
+  mkdir -p "$big"
+  python3 - "$repo" "$target" "$big" <<'PY'
+import glob, os, shutil, sys, tempfile
+repo, target, out = sys.argv[1:4]
+sys.path.insert(0, os.path.join(repo, "tests", "scripts"))
+import test_bad_inputs
+kinds = {"sop": (".sop.yaml",), "roster": (".roster.yaml", ".roster.csv", "groups.csv"),
+         "events": (".csv",), "calendar": (".calendar.yaml", ".config.yaml")}
+with tempfile.TemporaryDirectory() as tmp:
+    test_bad_inputs.generate(os.path.join(tmp, "gen"))
+    for f in glob.glob(os.path.join(tmp, "gen", "*")):
+        name = os.path.basename(f)
+        if name.endswith(kinds.get(target, ("-none-",))) and os.path.getsize(f) <= 8388608:
+            shutil.copy(f, out)
+PY
+  seeds="$seeds $big"
+fi
+echo "== fuzz_$target: ${seconds}s (inputs up to $max_len bytes)"
 log=$artifacts/fuzz.log
 status=0
+# shellcheck disable=SC2086
 "$bin" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-  -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
-  "$work" "$repo/fuzz/corpus/$target" >"$log" 2>&1 || status=$?
+  -max_len="$max_len" -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" \
+  "$work" $seeds >"$log" 2>&1 || status=$?
 # The last status line and the final stats: executions per second and coverage.
 grep -E '^#[0-9]+.*(DONE|pulse|NEW|REDUCE)' "$log" | tail -1 || true
 grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
