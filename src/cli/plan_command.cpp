@@ -10,6 +10,7 @@
 #include <sopctl/plan/plan.hpp>
 #include <sopctl/render/plan_render.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <memory>
@@ -122,6 +123,15 @@ int run_plan(const PlanOptions& o) {
   req.customers = customers.customers_ptr();
   req.customer_events = customers.events_ptr();
   const Plan plan = expand_plan(sops, roster, calendar, req);
+  if (roster.groups.empty() && req.customers == nullptr && !o.out.quiet) {
+    // Most likely the wrong file, or a CSV export that lost its rows.
+    std::string files;
+    for (const std::string& p : roster.paths) {
+      files += (files.empty() ? "" : ", ") + p;
+    }
+    std::fprintf(stderr, "sopctl: warning: no groups in the roster (%s): nothing is planned\n",
+                 files.c_str());
+  }
   emit(o.out, render(plan, o));
   return 0;
 }
