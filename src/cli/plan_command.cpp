@@ -9,6 +9,7 @@
 #include <sopctl/load/inputs.hpp>
 #include <sopctl/plan/plan.hpp>
 #include <sopctl/render/plan_render.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <cstdio>
 #include <cstdlib>
@@ -125,12 +126,8 @@ int run_plan(const PlanOptions& o) {
   const Plan plan = expand_plan(sops, roster, calendar, req);
   if (roster.groups.empty() && req.customers == nullptr && !o.out.quiet) {
     // Most likely the wrong file, or a CSV export that lost its rows.
-    std::string files;
-    for (const std::string& p : roster.paths) {
-      files += (files.empty() ? "" : ", ") + p;
-    }
     std::fprintf(stderr, "sopctl: warning: no groups in the roster (%s): nothing is planned\n",
-                 files.c_str());
+                 text::join(roster.paths).c_str());
   }
   emit(o.out, render(plan, o));
   return 0;

@@ -38,4 +38,11 @@ TEST_CASE("shorten keeps one line and cuts at a character") {
   CHECK(text::shorten(cjk) == cjk.substr(0, 39) + "...");
 }
 
+TEST_CASE("text::join") {
+  CHECK(text::join({}) == "");
+  CHECK(text::join({"a"}) == "a");
+  CHECK(text::join({"a.yaml", "b.csv"}) == "a.yaml, b.csv");
+  CHECK(text::join({"x", "", "y"}, "|") == "x||y");
+}
+
 }  // namespace SOPCTL_TU_ID

@@ -1,10 +1,13 @@
 #include <sopctl/app/completion.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <string_view>
 
 namespace sopctl::completion {
 
 namespace {
+
+using text::join;
 
 // The parts of the bash script that do not depend on the commands.
 constexpr std::string_view k_bash_head = R"(# bash completion for sopctl.
@@ -76,17 +79,6 @@ else
   compdef _sopctl sopctl
 fi
 )";
-
-std::string join(const std::vector<std::string>& words, std::string_view sep) {
-  std::string out;
-  for (const std::string& w : words) {
-    if (!out.empty()) {
-      out += sep;
-    }
-    out += w;
-  }
-  return out;
-}
 
 std::vector<std::string> all_names(const std::vector<OptionSpec>& options) {
   std::vector<std::string> names;

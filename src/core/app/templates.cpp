@@ -6,6 +6,7 @@
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/files.hpp>
 #include <sopctl/text/json_writer.hpp>
+#include <sopctl/text/strings.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <algorithm>
@@ -16,6 +17,8 @@
 namespace sopctl::templates {
 
 namespace {
+
+using text::join;
 
 namespace fs = std::filesystem;
 
@@ -75,14 +78,6 @@ std::optional<std::string> first_existing_dir(const char* env) {
 
 std::string path_of(const std::string& dir, const std::string& id) {
   return (fs::path(dir) / (id + std::string(k_suffix))).string();
-}
-
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& s : items) {
-    out += (out.empty() ? "" : ", ") + s;
-  }
-  return out;
 }
 
 }  // namespace

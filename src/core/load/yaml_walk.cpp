@@ -158,17 +158,6 @@ bool Reader::one_of(const Located<std::string>& value, std::string_view what,
   return false;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) {
-      out += sep;
-    }
-    out += items[i];
-  }
-  return out;
-}
-
 std::optional<int> parse_int(std::string_view text) {
   text = trim(text);
   if (!text.empty() && text.front() == '+') {

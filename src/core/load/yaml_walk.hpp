@@ -88,8 +88,8 @@ private:
 };
 
 // "a, b, c".
-std::string join(const std::vector<std::string>& items, std::string_view sep = ", ");
 using text::did_you_mean_suffix;
+using text::join;
 // Whole number with an optional sign, nothing else.
 std::optional<int> parse_int(std::string_view text);
 using text::trim;

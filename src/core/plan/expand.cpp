@@ -1,5 +1,6 @@
 #include <sopctl/plan/plan.hpp>
 #include <sopctl/text/did_you_mean.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/hash.hpp>
@@ -277,12 +278,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       plan_detail::include_customer_spans(customer_runs, *request.customers, whole);
     }
     if (!whole) {
-      std::string files;
-      for (const std::string& p : roster.paths) {
-        files += (files.empty() ? "" : ", ") + p;
-      }
       throw Error("nothing to plan: no groups in the roster" +
-                  (files.empty() ? std::string() : " (" + files + ")"));
+                  (roster.paths.empty() ? std::string() : " (" + text::join(roster.paths) + ")"));
     }
     plan.from = whole->first;
     plan.to = whole->second;

@@ -95,15 +95,4 @@ std::string date_heading(Date d) {
   return format_date(d) + " " + weekday_chinese_name(d.weekday());
 }
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) {
-      out += sep;
-    }
-    out += parts[i];
-  }
-  return out;
-}
-
 }  // namespace sopctl::render

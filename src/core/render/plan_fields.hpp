@@ -3,6 +3,7 @@
 // renderers (table, md, csv, json) agree on every value. Private to render/.
 
 #include <sopctl/plan/plan.hpp>
+#include <sopctl/text/strings.hpp>
 
 #include <optional>
 #include <string>
@@ -63,6 +64,6 @@ std::string staff_names(const ItemFields& f, std::string_view sep);
 // "2026-12-03 周四", the per-day heading of table and md.
 std::string date_heading(Date d);
 
-std::string join(const std::vector<std::string>& parts, std::string_view sep);
+using text::join;
 
 }  // namespace sopctl::render

@@ -38,4 +38,15 @@ std::string shorten(std::string_view s) {
   return head.size() < s.size() ? out + "..." : out;
 }
 
+std::string join(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) {
+      out += sep;
+    }
+    out += items[i];
+  }
+  return out;
+}
+
 }  // namespace sopctl::text
