@@ -222,4 +222,32 @@ TEST_CASE("plan::render_placeholders") {
   CHECK(q.items[1].script.rfind("A/A/研讨所A: D2 2026-12-04 周五 倒计时-1", 0) == 0);
 }
 
+TEST_CASE("plan::group_span and plan::pinned_span") {
+  const auto span_str = [](const std::optional<std::pair<Date, Date>>& s) {
+    return s ? format_date(s->first) + ".." + format_date(s->second) : std::string("none");
+  };
+  World w(
+      sop_with("  - {id: a, day: 1, title: x}\n"
+               "  - {id: b, day: 7, title: x}\n"
+               "  - {id: c, date: 2027-01-20, title: x}\n"
+               "  - {id: d, every: day, from: 2026-12-10, title: x}\n"));
+  const Group& a = w.roster.groups.at(0);  // opens 2026-12-03
+  // `d` has no end: the whole plan's span is unknown, the pinned part is not.
+  CHECK(span_str(group_span(w.sops[0], a)) == "none");
+  CHECK(span_str(pinned_span(w.sops[0], a)) == "2026-12-03..2027-01-20");
+  Group no_open = a;
+  no_open.open.reset();
+  CHECK(span_str(pinned_span(w.sops[0], no_open)) == "2026-12-10..2027-01-20");
+
+  World bounded(
+      sop_with("  - {id: a, day: 1, title: x}\n"
+               "  - {id: d, every: day, from: 2026-12-10, to: 2026-12-31, title: x}\n"));
+  const Group& b = bounded.roster.groups.at(0);
+  CHECK(span_str(group_span(bounded.sops[0], b)) == "2026-12-03..2026-12-31");
+  CHECK(span_str(pinned_span(bounded.sops[0], b)) == "2026-12-03..2026-12-31");
+
+  World only_every(sop_with("  - {id: d, every: day, title: x}\n"));
+  CHECK(span_str(pinned_span(only_every.sops[0], only_every.roster.groups.at(0))) == "none");
+}
+
 }  // namespace SOPCTL_TU_ID

@@ -146,6 +146,12 @@ TEST_CASE("text::JsonWriter") {
     w.begin_object().key("a\"b").value("\n").end_object();
     CHECK(w.str() == R"({"a\"b":"\n"})");
   }
+  SUBCASE("strings() writes an array of strings; take_line() ends the document") {
+    JsonWriter w;
+    w.begin_object().key("dirs").strings({"a", "小丸子"}).key("none").strings({}).end_object();
+    CHECK(w.take_line() == "{\"dirs\":[\"a\",\"小丸子\"],\"none\":[]}\n");
+    CHECK(w.str().empty());
+  }
 }
 
 }  // namespace SOPCTL_TU_ID

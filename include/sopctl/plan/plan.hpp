@@ -112,6 +112,10 @@ std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
 // The inclusive date span of one group's whole plan (its phases and dated or
 // day-numbered tasks), or nullopt when some task is unbounded.
 std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group);
+// The part of group_span() known without the unbounded `every` tasks: the
+// dates the phases, day and date selectors and bounds pin down (lint looks
+// at an unbounded SOP over these); nullopt when they pin none.
+std::optional<std::pair<Date, Date>> pinned_span(const Sop& sop, const Group& group);
 
 // Renders a script or setup text for one item: {day} {date} {weekday} {group}
 // {group_name} {owner} {phase} {phase_name} {countdown} {letter}; "{{" and

@@ -34,11 +34,18 @@ public:
   JsonWriter& value(double d);
   JsonWriter& value(bool b);
   JsonWriter& null();
+  // An array of strings.
+  JsonWriter& strings(const std::vector<std::string>& items);
 
   // The document so far; call after the outermost end_*().
   const std::string& str() const { return m_out; }
   // The document, moved out (the writer is empty afterwards).
   std::string take() { return std::move(m_out); }
+  // The document and a final newline, as the commands print it.
+  std::string take_line() {
+    m_out += '\n';
+    return take();
+  }
   // Room for `bytes` of output, for documents whose size is known roughly.
   void reserve(std::size_t bytes) { m_out.reserve(bytes); }
 

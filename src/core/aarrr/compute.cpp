@@ -1,19 +1,18 @@
 // The AARRR report of an event log: one pass to find each user's
 // acquisition (and check amounts), one pass to measure every stage from it.
 
-#include <sopctl/aarrr/aarrr.hpp>
+#include "parts.hpp"
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <string_view>
-#include <unordered_map>
 
 namespace sopctl::aarrr {
 
-namespace {
+using detail::k_never;
+using detail::ratio;
 
-constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::min();
+namespace {
 
 constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
 constexpr std::array<int, 3> k_days = {1, 7, 30};
@@ -21,17 +20,6 @@ __extension__ typedef __int128 Int128;  // sums of millionths
 
 std::uint8_t bit(Stage s) {
   return static_cast<std::uint8_t>(1U << static_cast<unsigned>(s));
-}
-
-std::optional<double> ratio(double a, double b) {
-  if (b == 0) {
-    return std::nullopt;
-  }
-  return a / b;
-}
-
-std::optional<double> ratio(std::uint64_t a, std::uint64_t b) {
-  return ratio(static_cast<double>(a), static_cast<double>(b));
 }
 
 // Amounts of revenue events, parsed once per distinct value, summed exactly
@@ -88,11 +76,6 @@ private:
   double m_other = 0;
 };
 
-struct CohortAcc {
-  std::uint64_t users = 0;
-  std::vector<std::uint64_t> retained;  // per period
-};
-
 // What one acquired user did from acquisition on.
 struct UserFacts {
   bool activated = false;
@@ -115,36 +98,6 @@ std::vector<ByValue> by_values(const events::ExtraColumn& column,
     return a.users != b.users ? a.users > b.users : a.value < b.value;
   });
   return out;
-}
-
-// The median time from a referrer's own acquisition to the acquisition of a
-// user they referred (the viral cycle), over referrers who were acquired.
-std::optional<double> referral_cycle(
-    const events::EventLog& log, const events::ExtraColumn& referrer,
-    const std::vector<std::pair<std::uint32_t, std::int64_t>>& referred_at,
-    const std::vector<std::int64_t>& user_acquired) {
-  std::unordered_map<std::string_view, std::uint32_t> value_of;
-  for (const auto& [v, ts] : referred_at) {
-    value_of.emplace(referrer.values[v], v);
-  }
-  std::vector<std::int64_t> referrer_joined(referrer.values.size(), k_never);
-  for (std::size_t u = 0; u < log.user_count(); ++u) {
-    if (const auto it = value_of.find(log.users[u]); it != value_of.end()) {
-      referrer_joined[it->second] = user_acquired[u];
-    }
-  }
-  std::vector<double> gaps;
-  for (const auto& [v, ts] : referred_at) {
-    if (referrer_joined[v] != k_never && ts >= referrer_joined[v]) {
-      gaps.push_back(static_cast<double>(ts - referrer_joined[v]));
-    }
-  }
-  if (gaps.empty()) {
-    return std::nullopt;
-  }
-  std::sort(gaps.begin(), gaps.end());
-  const std::size_t n = gaps.size();
-  return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2;
 }
 
 }  // namespace
@@ -196,19 +149,10 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
   }
 
   // Periods 0..N: N is the last period complete for the earliest cohort.
-  std::int64_t periods = 0;
+  const std::int64_t periods = detail::period_count(first_unit, r.end_of_data, unit, spec.periods);
   std::optional<std::int64_t> end_day;
   if (r.end_of_data) {
     end_day = r.end_of_data->days;
-  }
-  if (first_unit && end_day) {
-    std::int64_t last_complete = unit_of(*r.end_of_data, unit);
-    if (unit_end(last_complete, unit).days > *end_day) {
-      --last_complete;
-    }
-    const std::int64_t cap = spec.periods ? *spec.periods : default_periods(unit);
-    periods =
-        std::clamp<std::int64_t>(last_complete - *first_unit, 0, std::max<std::int64_t>(cap, 0));
   }
 
   // Pass 2: every stage, from each acquired user's acquisition on.
@@ -220,7 +164,7 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
   // time), and when every user joined.
   std::vector<std::pair<std::uint32_t, std::int64_t>> referred_at;
   std::vector<std::int64_t> user_acquired(referrer != nullptr ? log.user_count() : 0, k_never);
-  std::map<std::int64_t, CohortAcc> cohorts;
+  detail::CohortTable cohorts(periods, unit);
   std::array<std::uint64_t, 3> day_retained{}, day_eligible{};
   std::vector<std::int64_t> user_periods;  // cohort periods with a retention event (exact mode)
   for (std::size_t u = 0; u < log.user_count(); ++u) {
@@ -296,22 +240,10 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
         day_retained[k] += hit ? 1 : 0;
       }
     }
-    CohortAcc& c = cohorts[cohort];
-    if (c.retained.empty()) {
-      c.retained.assign(static_cast<std::size_t>(periods) + 1, 0);
-    }
-    ++c.users;
-    ++c.retained[0];
     if (spec.unbounded) {
-      for (std::int64_t k = 1; k <= std::min(f.max_period, periods); ++k) {
-        ++c.retained[static_cast<std::size_t>(k)];
-      }
+      cohorts.add_through(cohort, f.max_period);
     } else {
-      std::sort(user_periods.begin(), user_periods.end());
-      user_periods.erase(std::unique(user_periods.begin(), user_periods.end()), user_periods.end());
-      for (const std::int64_t k : user_periods) {
-        ++c.retained[static_cast<std::size_t>(k)];
-      }
+      cohorts.add(cohort, user_periods);
     }
     if (f.purchases > 0) {
       ++r.revenue.paying_users;
@@ -334,31 +266,7 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
     r.retention.days[k] = RetentionDay{k_days[k], day_retained[k], day_eligible[k],
                                        ratio(day_retained[k], day_eligible[k])};
   }
-  const auto n = static_cast<std::size_t>(periods) + 1;
-  std::vector<std::uint64_t> mean_retained(n, 0);
-  r.retention.mean_users.assign(n, 0);
-  for (const auto& [start, acc] : cohorts) {
-    Cohort c;
-    c.start = unit_start(start, unit);
-    c.users = acc.users;
-    c.retained = acc.retained;
-    for (std::size_t k = 0; k < n; ++k) {
-      const bool complete =
-          end_day && unit_end(start + static_cast<std::int64_t>(k), unit).days <= *end_day;
-      if (k == 0 || complete) {
-        c.periods.push_back(ratio(acc.retained[k], acc.users));
-        mean_retained[k] += acc.retained[k];
-        r.retention.mean_users[k] += acc.users;
-      } else {
-        c.periods.push_back(std::nullopt);
-        c.retained[k] = 0;
-      }
-    }
-    r.retention.cohorts.push_back(std::move(c));
-  }
-  for (std::size_t k = 0; k < n; ++k) {
-    r.retention.mean.push_back(ratio(mean_retained[k], r.retention.mean_users[k]));
-  }
+  cohorts.finish(end_day, r.retention);
 
   // Revenue.
   Revenue& rev = r.revenue;
@@ -378,7 +286,7 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
     ref.k_factor = *ref.invites_per_user * *ref.invite_conversion;
   }
   if (referrer != nullptr && !referred_at.empty()) {
-    ref.cycle_seconds = referral_cycle(log, *referrer, referred_at, user_acquired);
+    ref.cycle_seconds = detail::referral_cycle(log, *referrer, referred_at, user_acquired);
   }
 
   // ROI.

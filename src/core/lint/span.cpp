@@ -70,39 +70,6 @@ void widen(std::optional<Span>& span, Date d) {
   }
 }
 
-// Every date the SOP pins down for this group (phases, day and date
-// selectors, bounds): the part of the span known without the `every` tasks.
-std::optional<Span> pinned_span(const Sop& sop, std::optional<Date> open) {
-  std::optional<Span> span;
-  auto add_ref = [&](const DayRef& ref) {
-    if (auto d = resolve_ref(ref, open)) {
-      widen(span, *d);
-    }
-  };
-  for (const Phase& p : sop.phases) {
-    add_ref(p.from);
-    add_ref(p.to);
-  }
-  for (const Task& task : sop.tasks) {
-    if (task.from) {
-      add_ref(*task.from);
-    }
-    if (task.to) {
-      add_ref(*task.to);
-    }
-    if (!task.selector) {
-      continue;
-    }
-    for (int day : task.selector->days) {
-      add_ref(DayRef{DayRef::Kind::day, day, Date{}, {}});
-    }
-    for (Date d : task.selector->dates) {
-      widen(span, d);
-    }
-  }
-  return span;
-}
-
 }  // namespace
 
 Traits traits_of(const Sop& sop) {
@@ -165,7 +132,12 @@ std::optional<Span> plan_span(const Sop& sop, const Traits& traits, const Contex
   }
   if (!span) {
     guessed = true;
-    span = pinned_span(sop, ctx.open);
+    Group probe = ctx.group ? *ctx.group : Group{};
+    probe.open.reset();
+    if (ctx.open) {
+      probe.open = Located<Date>{*ctx.open};
+    }
+    span = pinned_span(sop, probe);
     if (traits.dates.size() < 2) {
       std::optional<Date> start;
       if (ctx.open && !ctx.date_only) {

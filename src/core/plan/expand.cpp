@@ -160,7 +160,11 @@ std::vector<Occurrence> group_occurrences(const Sop& sop, const Group& group,
   return out;
 }
 
-std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group) {
+namespace {
+
+// group_span() and pinned_span(): with `pinned_only`, an unbounded `every`
+// task adds the bound it has (if any) instead of making the span unknown.
+std::optional<std::pair<Date, Date>> span_of(const Sop& sop, const Group& group, bool pinned_only) {
   std::optional<std::pair<Date, Date>> span = plan_detail::phases_span(sop, group);
   const bool has_phases = span.has_value();
   for (const Task& task : sop.tasks) {
@@ -197,16 +201,29 @@ std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& gro
             break;  // bounded by the phases, already in the span
           }
         }
-        if (!a || !b) {
+        if ((!a || !b) && !pinned_only) {
           return std::nullopt;
         }
-        include_date(span, *a);
-        include_date(span, *b);
+        for (const auto& d : {a, b}) {
+          if (d) {
+            include_date(span, *d);
+          }
+        }
         break;
       }
     }
   }
   return span;
+}
+
+}  // namespace
+
+std::optional<std::pair<Date, Date>> group_span(const Sop& sop, const Group& group) {
+  return span_of(sop, group, false);
+}
+
+std::optional<std::pair<Date, Date>> pinned_span(const Sop& sop, const Group& group) {
+  return span_of(sop, group, true);
 }
 
 Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calendar& calendar,

@@ -74,9 +74,7 @@ std::string audit_json(const audit::Report& r, const AuditRenderOptions& opts) {
     w.end_array();
   }
   w.end_object();
-  std::string out = w.str();
-  out += '\n';
-  return out;
+  return w.take_line();
 }
 
 }  // namespace sopctl::render

@@ -76,15 +76,9 @@ std::string calendar_json(const CalendarView& v) {
     w.end_object();
   }
   w.end_array();
-  w.key("dirs").begin_array();
-  for (const std::string& d : v.dirs) {
-    w.value(d);
-  }
-  w.end_array();
+  w.key("dirs").strings(v.dirs);
   w.end_object();
-  std::string out = w.take();
-  out += '\n';
-  return out;
+  return w.take_line();
 }
 
 }  // namespace sopctl::render

@@ -164,11 +164,7 @@ std::string compare_csv(const compare::Comparison& c) {
 std::string compare_json(const compare::Comparison& c) {
   text::JsonWriter w(2);
   w.begin_object();
-  w.key("steps").begin_array();
-  for (const std::string& s : c.steps) {
-    w.value(s);
-  }
-  w.end_array();
+  w.key("steps").strings(c.steps);
   w.key("by").value(c.by);
   w.key("cluster");
   if (c.cluster.empty()) {
@@ -210,15 +206,9 @@ std::string compare_json(const compare::Comparison& c) {
     w.end_object();
   }
   w.end_array();
-  w.key("warnings").begin_array();
-  for (const std::string& s : c.warnings) {
-    w.value(s);
-  }
-  w.end_array();
+  w.key("warnings").strings(c.warnings);
   w.end_object();
-  std::string out = w.take();
-  out += '\n';
-  return out;
+  return w.take_line();
 }
 
 }  // namespace sopctl::render

@@ -107,9 +107,7 @@ std::string grow_json(const grow::Projection& p, const GrowRenderOptions& opts) 
   }
   w.key("assumption").value(p.assumption);
   w.end_object();
-  std::string out = w.take();
-  out += '\n';
-  return out;
+  return w.take_line();
 }
 
 }  // namespace sopctl::render

@@ -78,9 +78,7 @@ std::string plan_json(const Plan& plan) {
   }
   w.end_array();
   w.end_object();
-  std::string out = w.take();
-  out += '\n';
-  return out;
+  return w.take_line();
 }
 
 }  // namespace sopctl::render

@@ -183,4 +183,12 @@ JsonWriter& JsonWriter::null() {
   return *this;
 }
 
+JsonWriter& JsonWriter::strings(const std::vector<std::string>& items) {
+  begin_array();
+  for (const std::string& s : items) {
+    value(s);
+  }
+  return end_array();
+}
+
 }  // namespace sopctl::text
