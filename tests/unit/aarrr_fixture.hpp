@@ -7,6 +7,7 @@
 #include <sopctl/events/events.hpp>
 #include <sopctl/text/csv.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,6 +63,14 @@ inline aarrr::Spec spec(aarrr::CohortUnit unit = aarrr::CohortUnit::day) {
   s.mapping = mapping();
   s.cohort = unit;
   return s;
+}
+
+// The header of the logs the tests write.
+inline const std::string k_head = "user_id,event,ts,channel,amount,referrer\n";
+
+// The retention of one cohort, period by period.
+inline std::vector<std::optional<double>> periods(const aarrr::Result& r, std::size_t cohort) {
+  return r.retention.cohorts.at(cohort).periods;
 }
 
 }  // namespace aarrr_fixture

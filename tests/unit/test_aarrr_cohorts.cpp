@@ -14,18 +14,10 @@ namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.t
 
 namespace aarrr = sopctl::aarrr;
 using aarrr::CohortUnit;
+using aarrr_fixture::k_head;
+using aarrr_fixture::periods;
 using aarrr_fixture::run;
 using aarrr_fixture::spec;
-
-namespace {
-
-const std::string k_head = "user_id,event,ts,channel,amount,referrer\n";
-
-std::vector<std::optional<double>> periods(const aarrr::Result& r, std::size_t cohort) {
-  return r.retention.cohorts.at(cohort).periods;
-}
-
-}  // namespace
 
 TEST_CASE("aarrr::compute: retention days") {
   SUBCASE("23:59 and 00:01 local: calendar days, not 24-hour periods") {

@@ -12,14 +12,9 @@
 namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
 
 namespace aarrr = sopctl::aarrr;
+using aarrr_fixture::k_head;
 using aarrr_fixture::run;
 using aarrr_fixture::spec;
-
-namespace {
-
-const std::string k_head = "user_id,event,ts,channel,amount,referrer\n";
-
-}  // namespace
 
 TEST_CASE("aarrr::compute: referral and ROI") {
   SUBCASE("no invites: conversion and K-factor are null") {
