@@ -18,7 +18,7 @@ RANKS = {
     'model': 2,
     'load': 3, 'calendar': 3, 'events': 3,
     'plan': 4, 'funnel': 4, 'aarrr': 4, 'grow': 4,
-    'lint': 5, 'audit': 5, 'notify': 5, 'compare': 5,
+    'lint': 5, 'audit': 5, 'notify': 5, 'compare': 5, 'sql': 5,
     'render': 6,
     'app': 7,
     'cli': 8,

@@ -9,6 +9,10 @@
 #include <sopctl/text/encoding.hpp>
 #include <sopctl/text/utf8.hpp>
 
+#include <unistd.h>
+
+#include <cstdio>
+
 namespace sopctl::cli {
 
 std::optional<Sop> load_optional_sop(const std::string& path) {
@@ -64,6 +68,26 @@ std::optional<std::int64_t> parse_window_option(const std::string& option,
     return *d;
   }
   throw Error(option + " " + text + ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
+}
+
+constexpr std::size_t k_progress_min_bytes = 64 << 20;
+
+Progress::Progress(const std::string& path, std::size_t size, bool quiet)
+    : m_path(path), m_on(!quiet && size >= k_progress_min_bytes && ::isatty(STDERR_FILENO) == 1) {}
+
+Progress::~Progress() {
+  if (m_on && m_shown >= 0) {
+    std::fputs("\r\x1b[K", stderr);
+  }
+}
+
+void Progress::update(std::size_t done, std::size_t total) {
+  const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
+  if (pct != m_shown) {
+    m_shown = pct;
+    std::fprintf(stderr, "\rsopctl: reading %s: %d%%", m_path.c_str(), pct);
+    std::fflush(stderr);
+  }
 }
 
 }  // namespace sopctl::cli

@@ -40,6 +40,23 @@ struct CsvInput {
   bool mapped() const { return converted.empty(); }
 };
 
+// Progress on stderr while a large file (64 MiB or more) is read, when
+// stderr is a terminal; the line is cleared at the end.
+class Progress {
+public:
+  Progress(const std::string& path, std::size_t size, bool quiet);
+  ~Progress();
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  bool on() const { return m_on; }
+  void update(std::size_t done, std::size_t total);
+
+private:
+  std::string m_path;
+  bool m_on;
+  int m_shown = -1;
+};
+
 // A window option ("7d", "36h", "0", or "none" for no window: nullopt);
 // throws naming `option` when it is none of these.
 std::optional<std::int64_t> parse_window_option(const std::string& option, const std::string& text);

@@ -3,6 +3,7 @@
 #include "dates.hpp"
 
 #include "event_input.hpp"
+#include "warehouse.hpp"
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/timezone.hpp>
@@ -13,7 +14,6 @@
 
 #include <fmt/format.h>
 
-#include <unistd.h>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -22,8 +22,6 @@
 namespace sopctl::cli {
 
 namespace {
-
-constexpr std::size_t k_progress_min_bytes = 64 << 20;
 
 struct FunnelOptions {
   std::string input;
@@ -40,6 +38,7 @@ struct FunnelOptions {
   std::string tz;
   unsigned threads = 0;
   events::ColumnNames columns;
+  WarehouseOptions warehouse;
   OutputOptions out;
 };
 
@@ -64,33 +63,6 @@ std::vector<std::string> split_steps(const std::string& text) {
   }
   return steps;
 }
-
-// Progress on stderr while a large file is read, when stderr is a terminal.
-class Progress {
-public:
-  Progress(const std::string& path, std::size_t size, bool quiet)
-      : m_path(path),
-        m_on(!quiet && size >= k_progress_min_bytes && ::isatty(STDERR_FILENO) == 1) {}
-  ~Progress() {
-    if (m_on && m_shown >= 0) {
-      std::fputs("\r\x1b[K", stderr);
-    }
-  }
-  bool on() const { return m_on; }
-  void update(std::size_t done, std::size_t total) {
-    const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
-    if (pct != m_shown) {
-      m_shown = pct;
-      std::fprintf(stderr, "\rsopctl: reading %s: %d%%", m_path.c_str(), pct);
-      std::fflush(stderr);
-    }
-  }
-
-private:
-  std::string m_path;
-  bool m_on;
-  int m_shown = -1;
-};
 
 std::string render(const funnel::Result& r, const render::FunnelRenderOptions& ro,
                    const std::string& format) {
@@ -133,6 +105,79 @@ std::optional<int> load_int(const std::string& text) {
     return std::nullopt;
   }
   return v;
+}
+
+void note_on_stderr(const FunnelOptions& o, const std::string& note) {
+  if (!o.out.quiet) {
+    std::fprintf(stderr, "sopctl: note: %s: %s\n",
+                 o.input.empty() ? o.warehouse.table.c_str() : o.input.c_str(), note.c_str());
+  }
+}
+
+// The funnel of the CSV, computed here.
+funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
+                            const TimeZone& zone) {
+  const CsvInput input(o.input, o.encoding);
+  const std::string_view text = input.text;
+  const csv::Header& header = input.header;
+
+  funnel::Result result;
+  if (events::is_event_log(header, o.columns)) {
+    if (spec.steps.empty()) {
+      throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+    }
+    events::LoadOptions lo;
+    lo.columns = o.columns;
+    lo.keep = spec.events_read();  // none: every event (strict_order stops at any other)
+    if (!o.by.empty()) {
+      lo.extra_columns.push_back(o.by);
+    }
+    lo.zone = &zone;
+    lo.threads = o.threads;
+    Progress progress(o.input, text.size(), o.out.quiet);
+    if (progress.on()) {
+      lo.progress = [&progress](std::size_t done, std::size_t total) {
+        progress.update(done, total);
+      };
+    }
+    if (input.mapped()) {
+      lo.release = [&input](const char* b, const char* e) { input.file.release(b, e); };
+    }
+    events::EventLog log = events::load(text, o.input, header, lo);
+    if (!o.trend.empty()) {
+      const std::size_t periods = funnel::add_period_column(log, *funnel::parse_period(o.trend));
+      result = funnel::compute(log, spec, periods);
+      funnel::trend_order(result);
+    } else {
+      result =
+          funnel::compute(log, spec, o.by.empty() ? std::nullopt : std::optional<std::size_t>(0));
+    }
+    if (!o.out.quiet) {
+      if (log.rows_without_user > 0) {
+        std::fprintf(stderr,
+                     "sopctl: note: %s: %llu rows of funnel steps without a user id were skipped\n",
+                     o.input.c_str(), static_cast<unsigned long long>(log.rows_without_user));
+      }
+      for (const std::string& note : result.notes) {
+        note_on_stderr(o, note);
+      }
+    }
+  } else if (funnel::is_stage_counts(header)) {
+    if (!o.by.empty() || !o.trend.empty()) {
+      throw Error(std::string(o.by.empty() ? "--trend" : "--by") +
+                      " needs an event log; this file holds stage counts",
+                  SourceLoc{o.input, 1, 0});
+    }
+    const auto rows = funnel::read_stage_counts(text, o.input, header);
+    result = funnel::from_stage_counts(rows, spec.steps, o.input);
+    for (const std::string& note : result.notes) {
+      std::fprintf(stderr, "sopctl: %s: %s\n", o.input.c_str(), note.c_str());
+    }
+  } else {
+    unknown_input(header, o);
+  }
+
+  return result;
 }
 
 }  // namespace
@@ -204,69 +249,36 @@ int run_funnel(const FunnelOptions& o) {
   const double fail_below = fail_check ? parse_rate_option("--fail-below", o.fail_below) : 0.0;
   const TimeZone zone = resolve_zone(o.tz, sop);
 
-  const CsvInput input(o.input, o.encoding);
-  const std::string_view text = input.text;
-  const csv::Header& header = input.header;
-
   funnel::Result result;
-  if (events::is_event_log(header, o.columns)) {
-    if (spec.steps.empty()) {
-      throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+  if (o.warehouse.on()) {
+    if (!o.input.empty()) {
+      throw Error("--sql and --clickhouse read --table, not a CSV: drop '" + o.input + "'");
     }
-    events::LoadOptions lo;
-    lo.columns = o.columns;
-    lo.keep = spec.events_read();  // none: every event (strict_order stops at any other)
-    if (!o.by.empty()) {
-      lo.extra_columns.push_back(o.by);
-    }
-    lo.zone = &zone;
-    lo.threads = o.threads;
-    Progress progress(o.input, text.size(), o.out.quiet);
-    if (progress.on()) {
-      lo.progress = [&progress](std::size_t done, std::size_t total) {
-        progress.update(done, total);
-      };
-    }
-    if (input.mapped()) {
-      lo.release = [&input](const char* b, const char* e) { input.file.release(b, e); };
-    }
-    events::EventLog log = events::load(text, o.input, header, lo);
     if (!o.trend.empty()) {
-      const std::size_t periods = funnel::add_period_column(log, *funnel::parse_period(o.trend));
-      result = funnel::compute(log, spec, periods);
-      funnel::trend_order(result);
-    } else {
-      result =
-          funnel::compute(log, spec, o.by.empty() ? std::nullopt : std::optional<std::size_t>(0));
+      throw Error(
+          "--trend is not expressed in SQL; compute it locally (without --sql/--clickhouse)");
     }
-    if (!o.out.quiet) {
-      if (log.rows_without_user > 0) {
-        std::fprintf(stderr,
-                     "sopctl: note: %s: %llu rows of funnel steps without a user id were skipped\n",
-                     o.input.c_str(), static_cast<unsigned long long>(log.rows_without_user));
-      }
-      for (const std::string& note : result.notes) {
-        std::fprintf(stderr, "sopctl: note: %s: %s\n", o.input.c_str(), note.c_str());
-      }
+    const sql::Source source{o.warehouse.table, o.columns.user, o.columns.event,
+                             o.columns.time,    o.by,           zone.name()};
+    if (!o.warehouse.sql.empty()) {
+      emit(o.out, funnel_query(o.warehouse, spec, source));
+      return 0;
     }
-  } else if (funnel::is_stage_counts(header)) {
-    if (!o.by.empty() || !o.trend.empty()) {
-      throw Error(std::string(o.by.empty() ? "--trend" : "--by") +
-                      " needs an event log; this file holds stage counts",
-                  SourceLoc{o.input, 1, 0});
-    }
-    const auto rows = funnel::read_stage_counts(text, o.input, header);
-    result = funnel::from_stage_counts(rows, spec.steps, o.input);
+    result = funnel_from_clickhouse(o.warehouse, spec, source);
     for (const std::string& note : result.notes) {
-      std::fprintf(stderr, "sopctl: %s: %s\n", o.input.c_str(), note.c_str());
+      note_on_stderr(o, note);
     }
+  } else if (o.input.empty()) {
+    throw Error(
+        "give the event log or stage counts (a CSV, '-' for stdin), or --clickhouse URL "
+        "--table T");
   } else {
-    unknown_input(header, o);
+    result = local_result(o, spec, zone);
   }
 
   render::FunnelRenderOptions ro;
   ro.color = use_color(o.out);
-  ro.input = o.input;
+  ro.input = o.input.empty() ? o.warehouse.table : o.input;
   if (sop && sop->goal) {
     ro.goal = funnel::check_goal(result.total, sop->id.value, sop->goal->metric.value,
                                  sop->goal->target.value);
@@ -295,13 +307,15 @@ Runner setup_funnel(CLI::App& app) {
       "  sopctl funnel events.csv --sop camp.sop.yaml --by channel --format md\n"
       "  sopctl funnel stages.csv --encoding gbk\n"
       "  sopctl funnel events.csv --steps join_group,order --window 3d --fail-below 5% -q\n"
+      "  sopctl funnel --steps view,order --sql duckdb --table events\n"
+      "  sopctl funnel --steps view,order --clickhouse http://127.0.0.1:8123/ --table events\n"
       "\n"
       "The CSV is an event log (user_id,event,ts and any other columns, not sorted) or stage\n"
       "counts (step,users, rows in funnel order). Each step-1 event starts an attempt; a user\n"
       "counts for step k when steps 1..k happen in order within the window after step 1.\n"
       "Exit codes: 0 ok, 1 conversion below --fail-below, 2 bad usage or input.\n");
-  cmd->add_option("csv", opts->input, "Event log or stage counts (CSV; '-' reads stdin)")
-      ->required()
+  cmd->add_option("csv", opts->input,
+                  "Event log or stage counts (CSV; '-' reads stdin); none with --sql/--clickhouse")
       ->type_name("CSV");
   cmd->add_option("--steps", opts->steps, "Funnel steps: event names, comma-separated")
       ->type_name("A,B,C");
@@ -350,6 +364,7 @@ Runner setup_funnel(CLI::App& app) {
       ->type_name("ZONE");
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
+  add_warehouse_options(*cmd, opts->warehouse);
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_funnel(*opts); };
 }

@@ -198,6 +198,27 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
       }
       ++part.users;
       detail::sort_events(evs);
+      if (by_values != nullptr) {
+        // Events of one step in the same second: by their --by value, so
+        // that the answer does not depend on the order of the file's rows
+        // (and equals the SQL's, docs/warehouse.md).
+        const auto& values = log.extra[*by].values;
+        for (std::size_t i = 0; i < evs.size();) {
+          std::size_t j = i + 1;
+          while (j < evs.size() && evs[j].ts == evs[i].ts && evs[j].key == evs[i].key) {
+            ++j;
+          }
+          if (j - i > 1) {
+            std::stable_sort(evs.begin() + static_cast<std::ptrdiff_t>(i),
+                             evs.begin() + static_cast<std::ptrdiff_t>(j),
+                             [&](const detail::Ev& x, const detail::Ev& y) {
+                               return values[by_values[b + x.origin]] <
+                                      values[by_values[b + y.origin]];
+                             });
+          }
+          i = j;
+        }
+      }
       detail::sort_excluded(excluded);
       const std::size_t level = eval.run(evs, excluded);
       if (level == 0) {

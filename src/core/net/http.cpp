@@ -8,14 +8,18 @@
 namespace sopctl::net {
 namespace {
 
-constexpr std::size_t k_max_body = 64 * 1024;
+struct Sink {
+  HttpResult* result;
+  std::size_t max_body;
+};
 
 std::size_t on_data(char* data, std::size_t size, std::size_t count, void* user) {
-  auto* body = static_cast<std::string*>(user);
+  auto* sink = static_cast<Sink*>(user);
+  std::string& body = sink->result->body;
   const std::size_t n = size * count;
-  if (body->size() < k_max_body) {
-    body->append(data, std::min(n, k_max_body - body->size()));
-  }
+  const std::size_t room = sink->max_body - std::min(sink->max_body, body.size());
+  body.append(data, std::min(n, room));
+  sink->result->truncated = sink->result->truncated || n > room;
   return n;
 }
 
@@ -27,6 +31,13 @@ void init_once() {
 }  // namespace
 
 HttpResult post_json(const std::string& url, std::string_view body, std::int64_t timeout_ms) {
+  PostOptions o;
+  o.timeout_ms = timeout_ms;
+  o.user_agent = "sopctl-notify";
+  return post(url, body, o);
+}
+
+HttpResult post(const std::string& url, std::string_view body, const PostOptions& options) {
   init_once();
   HttpResult result;
   const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
@@ -35,7 +46,8 @@ HttpResult post_json(const std::string& url, std::string_view body, std::int64_t
     result.error = "libcurl could not start";
     return result;
   }
-  curl_slist* raw_headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  curl_slist* raw_headers =
+      curl_slist_append(nullptr, ("Content-Type: " + options.content_type).c_str());
   const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw_headers,
                                                                             curl_slist_free_all);
   CURL* c = curl.get();
@@ -45,11 +57,12 @@ HttpResult post_json(const std::string& url, std::string_view body, std::int64_t
   curl_easy_setopt(c, CURLOPT_POST, 1L);
   curl_easy_setopt(c, CURLOPT_POSTFIELDS, body.data());
   curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_ms));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.timeout_ms));
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_data);
-  curl_easy_setopt(c, CURLOPT_WRITEDATA, &result.body);
-  curl_easy_setopt(c, CURLOPT_USERAGENT, "sopctl-notify");
+  Sink sink{&result, options.max_body};
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &sink);
+  curl_easy_setopt(c, CURLOPT_USERAGENT, options.user_agent.c_str());
   const CURLcode rc = curl_easy_perform(c);
   if (rc == CURLE_OK) {
     result.kind = HttpResult::Kind::answered;

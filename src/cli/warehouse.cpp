@@ -1,0 +1,87 @@
+#include "warehouse.hpp"
+
+#include "event_input.hpp"
+
+#include <sopctl/base/error.hpp>
+#include <sopctl/net/http.hpp>
+
+#include <fmt/format.h>
+
+namespace sopctl::cli {
+
+namespace {
+
+// The server's error, without the stack trace newer servers append.
+std::string first_line(const std::string& text) {
+  const std::size_t nl = text.find('\n');
+  return nl == std::string::npos ? text : text.substr(0, nl);
+}
+
+}  // namespace
+
+void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o) {
+  auto* sql = cmd.add_option("--sql", o.sql,
+                             "Print the query that computes the same over --table in this "
+                             "warehouse, instead of reading a CSV (docs/warehouse.md)")
+                  ->check(CLI::IsMember({"duckdb", "clickhouse"}))
+                  ->type_name("DIALECT")
+                  ->group("Warehouse");
+  auto* ch = cmd.add_option("--clickhouse", o.clickhouse,
+                            "Run the query on this ClickHouse HTTP interface "
+                            "(http://127.0.0.1:8123/?user=u&password=p) and show its answer")
+                 ->type_name("URL")
+                 ->group("Warehouse");
+  sql->excludes(ch);
+  cmd.add_option("--table", o.table, "The table (or db.table) holding the event log's columns")
+      ->type_name("TABLE")
+      ->group("Warehouse");
+  cmd.add_option("--timeout", o.timeout, "How long --clickhouse waits for the answer")
+      ->default_str("300s")
+      ->type_name("DURATION")
+      ->group("Warehouse");
+}
+
+std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
+                         const sql::Source& source) {
+  const auto dialect = sql::parse_dialect(o.sql);
+  if (!dialect) {
+    throw Error("--sql " + o.sql + ": duckdb or clickhouse");
+  }
+  return sql::funnel_sql(spec, source, *dialect);
+}
+
+funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::Spec& spec,
+                                      const sql::Source& source) {
+  if (o.clickhouse.rfind("http://", 0) != 0 && o.clickhouse.rfind("https://", 0) != 0) {
+    throw Error("--clickhouse " + o.clickhouse +
+                ": an http:// or https:// URL of ClickHouse's HTTP interface");
+  }
+  const auto timeout = parse_window_option("--timeout", o.timeout);
+  if (!timeout || *timeout <= 0) {
+    throw Error("--timeout " + o.timeout + ": a duration such as 300s or 10m");
+  }
+  const std::string query =
+      sql::funnel_sql(spec, source, sql::Dialect::clickhouse) + "FORMAT TabSeparatedWithNames\n";
+  net::PostOptions po;
+  po.content_type = "text/plain; charset=utf-8";
+  po.timeout_ms = *timeout * 1000;
+  po.max_body = std::size_t{256} << 20;
+  const net::HttpResult answer = net::post(o.clickhouse, query, po);
+  if (answer.kind == net::HttpResult::Kind::timed_out) {
+    throw Error(fmt::format("--clickhouse {}: no answer within {} (raise --timeout)", o.clickhouse,
+                            o.timeout));
+  }
+  if (answer.kind != net::HttpResult::Kind::answered) {
+    throw Error(fmt::format("--clickhouse {}: {}", o.clickhouse, answer.error));
+  }
+  if (answer.status != 200) {
+    throw Error(fmt::format("--clickhouse {}: the server answered HTTP {}: {}", o.clickhouse,
+                            answer.status, first_line(answer.body)));
+  }
+  if (answer.truncated) {
+    throw Error(fmt::format("--clickhouse {}: the answer is over 256 MiB", o.clickhouse));
+  }
+  return sql::read_funnel_answer(answer.body, spec, source, "--clickhouse " + o.clickhouse);
+}
+
+}  // namespace sopctl::cli

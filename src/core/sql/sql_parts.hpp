@@ -1,0 +1,65 @@
+#pragma once
+// Private to src/core/sql: writing queries an analyst can read (one clause
+// per line, nested queries indented), quoting, and the parts of the funnel
+// query shared by both dialects.
+
+#include <sopctl/sql/sql.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sopctl::sql::detail {
+
+// A query, line by line, indented four spaces per level.
+class Writer {
+public:
+  void line(std::string_view text);
+  void open_select() {
+    line("SELECT");
+    ++m_depth;
+  }
+  void close_select() { --m_depth; }
+  void open_from() {
+    line("FROM");
+    line("(");
+    ++m_depth;
+  }
+  void close_from() {
+    --m_depth;
+    line(")");
+  }
+  void indent() { ++m_depth; }
+  void dedent() { --m_depth; }
+  std::string take() { return std::move(m_out); }
+
+private:
+  std::string m_out;
+  int m_depth = 0;
+};
+
+// "name" (double quotes: both dialects); check_source() refused the rest.
+std::string ident(std::string_view name);
+// "db"."table" from db.table.
+std::string table(std::string_view name);
+// A string literal of the dialect.
+std::string literal(std::string_view text, Dialect d);
+// "1, 2, ..., n".
+std::string numbers(std::size_t n);
+
+// Percentiles of a sorted array column `a` exactly as funnel::compute takes
+// them: the median (mean of the two middle values), linear between order
+// statistics (numpy's), the mean; NULL for an empty array.
+std::string median_of(const std::string& a, Dialect d);
+std::string percentile_of(const std::string& a, double q, Dialect d);
+std::string mean_of(const std::string& a, Dialect d);
+
+// The comment that says what the query computes.
+void header_comment(Writer& w, const funnel::Spec& spec, const Source& src, Dialect d);
+// The outer query up to its FROM: counts and times per --by value and for
+// everyone; finish() closes it (GROUP BY ... ORDER BY).
+void aggregate(Writer& w, const funnel::Spec& spec, std::size_t slots, const Source& src,
+               Dialect d);
+void finish(Writer& w, const funnel::Spec& spec, const Source& src, Dialect d);
+
+}  // namespace sopctl::sql::detail
