@@ -43,7 +43,7 @@ std::vector<std::string> result_columns(const funnel::Spec& spec, std::size_t sl
       out.push_back(fmt::format("list(d{0} ORDER BY d{0}) FILTER (WHERE level >= {0}) AS a{0}", k));
     }
     if (m >= 2) {
-      out.push_back(fmt::format("list(dt ORDER BY dt) FILTER (WHERE level = {}) AS at", m));
+      out.push_back(fmt::format("list(dt ORDER BY dt) FILTER (WHERE level = {}) AS tc", m));
     }
   }
   if (ch || from_aggregates) {
@@ -54,10 +54,10 @@ std::vector<std::string> result_columns(const funnel::Spec& spec, std::size_t sl
       out.push_back(mean_of(a, d) + fmt::format(" AS mean_{}", k));
     }
     if (m >= 2) {
-      out.push_back(std::string(ch ? "length(at)" : "coalesce(len(at), 0)") + " AS ttc_users");
-      out.push_back(percentile_of("at", 0.5, d) + " AS ttc_p50");
-      out.push_back(percentile_of("at", 0.9, d) + " AS ttc_p90");
-      out.push_back(mean_of("at", d) + " AS ttc_mean");
+      out.push_back(std::string(ch ? "length(tc)" : "coalesce(len(tc), 0)") + " AS ttc_users");
+      out.push_back(percentile_of("tc", 0.5, d) + " AS ttc_p50");
+      out.push_back(percentile_of("tc", 0.9, d) + " AS ttc_p90");
+      out.push_back(mean_of("tc", d) + " AS ttc_mean");
     }
   }
   if (m >= 2) {
@@ -112,7 +112,7 @@ void aggregate(Writer& w, const funnel::Spec& spec, std::size_t slots, const Sou
       for (std::size_t k = 2; k <= m; ++k) {
         w.line(fmt::format("arraySort(groupArrayIf(d{0}, level >= {0})) AS a{0},", k));
       }
-      w.line(fmt::format("arraySort(groupArrayIf(dt, level = {})) AS at", m));
+      w.line(fmt::format("arraySort(groupArrayIf(dt, level = {})) AS tc", m));
       w.dedent();
     }
     w.open_select();

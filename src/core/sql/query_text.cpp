@@ -118,6 +118,29 @@ std::string numbers(std::size_t n) {
   return out;
 }
 
+Slots slots_of(const funnel::Spec& spec) {
+  Slots s;
+  for (const std::string& step : spec.steps) {
+    std::size_t k = 0;
+    while (k < s.names.size() && s.names[k] != step) {
+      ++k;
+    }
+    if (k == s.names.size()) {
+      s.names.push_back(step);
+    }
+    s.of_step.push_back(k + 1);
+  }
+  return s;
+}
+
+std::string list_of(const std::vector<std::string>& items, Dialect d) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out += (i > 0 ? ", " : "") + literal(items[i], d);
+  }
+  return out + "]";
+}
+
 std::string median_of(const std::string& a, Dialect d) {
   if (d == Dialect::clickhouse) {
     return fmt::format(

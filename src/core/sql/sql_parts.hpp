@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sopctl::sql::detail {
 
@@ -53,6 +54,25 @@ std::string numbers(std::size_t n);
 std::string median_of(const std::string& a, Dialect d);
 std::string percentile_of(const std::string& a, double q, Dialect d);
 std::string mean_of(const std::string& a, Dialect d);
+
+// The slot (1-based) of each step: its event name's first step.
+struct Slots {
+  std::vector<std::string> names;
+  std::vector<std::size_t> of_step;  // per step, 1-based
+};
+Slots slots_of(const funnel::Spec& spec);
+// ['a', 'b'] in the dialect's literals.
+std::string list_of(const std::vector<std::string>& items, Dialect d);
+
+// The per-user part of the funnel query in each dialect (funnel_sql.cpp,
+// funnel_duckdb.cpp): columns seg (with --by), level, e1.. (events per
+// slot), d2..dm (seconds from the previous step on the best attempt), dt.
+void clickhouse_attempts(Writer& w, const funnel::Spec& spec, const Slots& slots,
+                         const Source& src);
+// DuckDB: a WITH list ending in a query named `attempts`.
+// The position in bp (the best attempt's steps) whose event gives the --by value.
+std::string by_step_index(const funnel::Spec& spec);
+void duckdb_attempts(Writer& w, const funnel::Spec& spec, const Slots& slots, const Source& src);
 
 // The comment that says what the query computes.
 void header_comment(Writer& w, const funnel::Spec& spec, const Source& src, Dialect d);
