@@ -3,7 +3,9 @@
 // (`--customers`). The first byte picks which:
 //   0: a done log, read and matched against a fixed plan, every format;
 //   1: a robot's answer body (notify::parse_answer);
-//   2: a customers CSV, loaded and planned with a fixed customer SOP.
+//   2: a customers CSV, loaded and planned with a fixed customer SOP;
+//   3: ClickHouse's answer to the funnel query (sql::read_funnel_answer),
+//      with and without --by, rendered as JSON.
 
 #include "fuzz_common.hpp"
 
@@ -13,6 +15,8 @@
 #include <sopctl/load/customers.hpp>
 #include <sopctl/notify/notify.hpp>
 #include <sopctl/render/audit_render.hpp>
+#include <sopctl/render/funnel_render.hpp>
+#include <sopctl/sql/sql.hpp>
 
 using namespace sopctl;
 
@@ -99,6 +103,30 @@ void customers_file(std::string_view text) {
   (void)render::plan_summary(plan, "table");
 }
 
+// A funnel answer is read whole or refused: steps never gain users, every
+// segment has step-1 users.
+void funnel_answer(std::string_view body) {
+  funnel::Spec spec;
+  spec.steps = {"view", "join_group", "view", "order"};
+  for (const bool by : {false, true}) {
+    sql::Source source;
+    source.table = "ev";
+    source.by_column = by ? "channel" : "";
+    try {
+      const funnel::Result r = sql::read_funnel_answer(body, spec, source, "fuzz");
+      fuzz::require(r.total.steps.size() == spec.steps.size(), "one result per step");
+      for (std::size_t k = 1; k < r.total.steps.size(); ++k) {
+        fuzz::require(r.total.steps[k].users <= r.total.steps[k - 1].users, "steps never gain");
+      }
+      for (const funnel::Segment& seg : r.segments) {
+        fuzz::require(seg.funnel.steps[0].users > 0, "segments have step-1 users");
+      }
+      (void)render::funnel_json(r, {});
+    } catch (const Error&) {
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -107,15 +135,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
-    switch (data[0] % 3) {
+    switch (data[0] % 4) {
       case 0:
         done_log(text);
         break;
       case 1:
         robot_answer(text);
         break;
-      default:
+      case 2:
         customers_file(text);
+        break;
+      default:
+        funnel_answer(text);
         break;
     }
   } catch (const Error&) {

@@ -72,6 +72,9 @@ def main():
     for answer in (b'{"errcode":0,"errmsg":"ok"}', b'{"errcode":93000,"errmsg":"invalid webhook url"}',
                    b'{"errcode":45009,"errmsg":"api freq out of limit"}', b"<html>502</html>"):
         write("logs", answer, b"\x01")
+    # ClickHouse 18.16's answers to `funnel --steps view,join_group,view,order [--by channel]`.
+    for path in files("tests/funnel/clickhouse-answer*.tsv"):
+        write("logs", read(path), b"\x03")
 
     calendars = [
         b'holidays: ["2026-10-01..2026-10-07", 2026-01-01]\nworkdays: [2026-10-10]\n',

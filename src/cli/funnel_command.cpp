@@ -261,6 +261,8 @@ int run_funnel(const FunnelOptions& o) {
     const sql::Source source{o.warehouse.table, o.columns.user, o.columns.event,
                              o.columns.time,    o.by,           zone.name()};
     if (!o.warehouse.sql.empty()) {
+      refuse_with_sql(o.out.format != "table", "--format " + o.out.format);
+      refuse_with_sql(fail_check, "--fail-below");
       emit(o.out, funnel_query(o.warehouse, spec, source));
       return 0;
     }

@@ -17,6 +17,19 @@ std::string first_line(const std::string& text) {
   return nl == std::string::npos ? text : text.substr(0, nl);
 }
 
+// The URL as messages show it: without the query string and the user
+// information, which carry the password (?password=p, http://u:p@host/).
+std::string shown(const std::string& url) {
+  std::string out = url.substr(0, url.find_first_of("?#"));
+  const std::size_t scheme = out.find("://");
+  const std::size_t host = scheme == std::string::npos ? 0 : scheme + 3;
+  const std::size_t at = out.find('@', host);
+  if (at != std::string::npos && out.find('/', host) > at) {
+    out.erase(host, at + 1 - host);
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o) {
@@ -41,6 +54,15 @@ void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o) {
       ->group("Warehouse");
 }
 
+void refuse_with_sql(bool given, const std::string& option) {
+  if (given) {
+    throw Error(option +
+                " applies to a result, and --sql prints the query: run it with "
+                "--clickhouse URL, or drop " +
+                option);
+  }
+}
+
 std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
                          const sql::Source& source) {
   const auto dialect = sql::parse_dialect(o.sql);
@@ -52,9 +74,9 @@ std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
 
 funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::Spec& spec,
                                       const sql::Source& source) {
+  const std::string where = "--clickhouse " + shown(o.clickhouse);
   if (o.clickhouse.rfind("http://", 0) != 0 && o.clickhouse.rfind("https://", 0) != 0) {
-    throw Error("--clickhouse " + o.clickhouse +
-                ": an http:// or https:// URL of ClickHouse's HTTP interface");
+    throw Error(where + ": an http:// or https:// URL of ClickHouse's HTTP interface");
   }
   const auto timeout = parse_window_option("--timeout", o.timeout);
   if (!timeout || *timeout <= 0) {
@@ -68,20 +90,19 @@ funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::S
   po.max_body = std::size_t{256} << 20;
   const net::HttpResult answer = net::post(o.clickhouse, query, po);
   if (answer.kind == net::HttpResult::Kind::timed_out) {
-    throw Error(fmt::format("--clickhouse {}: no answer within {} (raise --timeout)", o.clickhouse,
-                            o.timeout));
+    throw Error(fmt::format("{}: no answer within {} (raise --timeout)", where, o.timeout));
   }
   if (answer.kind != net::HttpResult::Kind::answered) {
-    throw Error(fmt::format("--clickhouse {}: {}", o.clickhouse, answer.error));
+    throw Error(fmt::format("{}: {}", where, answer.error));
   }
   if (answer.status != 200) {
-    throw Error(fmt::format("--clickhouse {}: the server answered HTTP {}: {}", o.clickhouse,
-                            answer.status, first_line(answer.body)));
+    throw Error(fmt::format("{}: the server answered HTTP {}: {}", where, answer.status,
+                            first_line(answer.body)));
   }
   if (answer.truncated) {
-    throw Error(fmt::format("--clickhouse {}: the answer is over 256 MiB", o.clickhouse));
+    throw Error(fmt::format("{}: the answer is over 256 MiB", where));
   }
-  return sql::read_funnel_answer(answer.body, spec, source, "--clickhouse " + o.clickhouse);
+  return sql::read_funnel_answer(answer.body, spec, source, where);
 }
 
 }  // namespace sopctl::cli

@@ -24,6 +24,10 @@ struct WarehouseOptions {
 
 void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o);
 
+// Throws the usage error for an option that --sql (which prints a query,
+// not a result) cannot honour, when `given`.
+void refuse_with_sql(bool given, const std::string& option);
+
 // The query (--sql), or the result (--clickhouse) of the funnel over the
 // table; throws Error with what to do on a bad combination or a failed run.
 std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 
 namespace sopctl::sql {
@@ -141,9 +140,11 @@ public:
     if (f.null || f.text == "nan") {
       return std::nullopt;
     }
-    char* end = nullptr;
-    const double v = std::strtod(f.text.c_str(), &end);
-    if (f.text.empty() || end != f.text.c_str() + f.text.size() || !std::isfinite(v)) {
+    // from_chars, not strtod: the locale (LC_NUMERIC under gettext) must not matter.
+    double v = 0;
+    const char* end = f.text.data() + f.text.size();
+    const auto [ptr, ec] = std::from_chars(f.text.data(), end, v);
+    if (f.text.empty() || ec != std::errc() || ptr != end || !std::isfinite(v)) {
       fail(fmt::format("column '{}' holds '{}', not a number", name, f.text));
     }
     return v;
