@@ -124,11 +124,15 @@ _sopctl() {
                 --event-col) return 0 ;;
                 --time-col) return 0 ;;
                 --threads) return 0 ;;
+                --sql) _sopctl_reply "duckdb clickhouse"; return 0 ;;
+                --clickhouse) return 0 ;;
+                --table) return 0 ;;
+                --timeout) return 0 ;;
                 --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
-            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --format -o --output --color -q --quiet --bom"
+            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --sql --clickhouse --table --timeout --format -o --output --color -q --quiet --bom"
             file_args=1
             ;;
         audit)

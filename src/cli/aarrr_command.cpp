@@ -1,6 +1,7 @@
 #include "aarrr_command.hpp"
 
 #include "event_input.hpp"
+#include "warehouse.hpp"
 
 #include <sopctl/aarrr/aarrr.hpp>
 #include <sopctl/base/error.hpp>
@@ -97,14 +98,17 @@ std::string render(const aarrr::Result& r, const render::AarrrRenderOptions& ro,
 
 void note(const AarrrOptions& o, const std::string& text) {
   if (!o.out.quiet) {
-    std::fprintf(stderr, "sopctl: note: %s: %s\n", o.input.c_str(), text.c_str());
+    const std::string& from = o.input.empty() ? o.warehouse.table : o.input;
+    std::fprintf(stderr, "sopctl: note: %s: %s\n", from.c_str(), text.c_str());
   }
 }
 
 }  // namespace
 
-aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
-  const std::optional<Sop> sop = load_optional_sop(o.sop);
+namespace {
+
+// The definitions: stages, windows, cohorts and cost from the flags and the SOP.
+aarrr::Spec make_spec(const AarrrOptions& o, const std::optional<Sop>& sop) {
   aarrr::Spec spec;
   spec.mapping = make_mapping(o, sop);
   if (sop && !sop->metrics.present && spec.mapping[aarrr::Stage::acquisition].empty()) {
@@ -128,6 +132,28 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
   if (!o.cost.empty()) {
     spec.cost = parse_cost(o.cost);
   }
+  return spec;
+}
+
+void note_ignored(const AarrrOptions& o, const aarrr::Result& result) {
+  const std::uint64_t ignored = result.ignored_not_acquired + result.ignored_before_acquisition;
+  if (ignored > 0) {
+    note(o, fmt::format(
+                "{} event{} ignored: {} of users with no acquisition event, {} before the user's "
+                "acquisition",
+                ignored, ignored == 1 ? "" : "s", result.ignored_not_acquired,
+                result.ignored_before_acquisition));
+  }
+}
+
+}  // namespace
+
+aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
+  if (o.input.empty()) {
+    throw Error("give the event log (a CSV, '-' for stdin), or --clickhouse URL --table T");
+  }
+  const std::optional<Sop> sop = load_optional_sop(o.sop);
+  const aarrr::Spec spec = make_spec(o, sop);
   const TimeZone zone = resolve_zone(o.tz, sop);
 
   const CsvInput input(o.input, o.encoding);
@@ -185,14 +211,7 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
     note(o, fmt::format("{} row{} of mapped events without a user id skipped",
                         log.rows_without_user, log.rows_without_user == 1 ? "" : "s"));
   }
-  const std::uint64_t ignored = result.ignored_not_acquired + result.ignored_before_acquisition;
-  if (ignored > 0) {
-    note(o, fmt::format(
-                "{} event{} ignored: {} of users with no acquisition event, {} before the user's "
-                "acquisition",
-                ignored, ignored == 1 ? "" : "s", result.ignored_not_acquired,
-                result.ignored_before_acquisition));
-  }
+  note_ignored(o, result);
 
   if (zone_name != nullptr) {
     *zone_name = zone.name();
@@ -202,12 +221,50 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
 
 namespace {
 
+// --sql prints the query (returns true); --clickhouse fills `result`.
+bool from_warehouse(const AarrrOptions& o, aarrr::Result& result, std::string& zone_name) {
+  if (!o.input.empty()) {
+    throw Error("--sql and --clickhouse read --table, not a CSV: drop '" + o.input + "'");
+  }
+  const std::optional<Sop> sop = load_optional_sop(o.sop);
+  const aarrr::Spec spec = make_spec(o, sop);
+  const TimeZone zone = resolve_zone(o.tz, sop);
+  zone_name = zone.name();
+  sql::AarrrSource source{
+      {o.warehouse.table, o.columns.user, o.columns.event, o.columns.time, o.by, zone.name()},
+      "",
+      ""};
+  // The table's columns are not known here: the referrer and amount columns
+  // are read when their stage is mapped or the flag names them.
+  if (!spec.mapping[aarrr::Stage::referral].empty() || o.referrer_col_given) {
+    source.referrer_column = o.referrer_col;
+  }
+  if (!spec.mapping[aarrr::Stage::revenue].empty() || o.amount_col_given) {
+    source.amount_column = o.amount_col;
+  }
+  if (!o.warehouse.sql.empty()) {
+    refuse_with_sql(o.out.format != "table", "--format " + o.out.format);
+    emit(o.out, aarrr_query(o.warehouse, spec, source));
+    return true;
+  }
+  result = aarrr_from_clickhouse(o.warehouse, spec, source);
+  note_ignored(o, result);
+  return false;
+}
+
 int run_aarrr(const AarrrOptions& o) {
   std::string zone;
-  const aarrr::Result result = aarrr_report(o, &zone);
+  aarrr::Result result;
+  if (o.warehouse.on()) {
+    if (from_warehouse(o, result, zone)) {
+      return 0;
+    }
+  } else {
+    result = aarrr_report(o, &zone);
+  }
   render::AarrrRenderOptions ro;
   ro.color = use_color(o.out);
-  ro.input = o.input;
+  ro.input = o.input.empty() ? o.warehouse.table : o.input;
   ro.zone = zone;
   emit(o.out, render(result, ro, o.out.format));
   return 0;
@@ -224,6 +281,7 @@ Runner setup_aarrr(CLI::App& app) {
       "  sopctl aarrr events.csv --acquisition join_group --activation check_in \\\n"
       "      --retention read,check_in --revenue order --referral invite --cost 2000\n"
       "  sopctl aarrr events.csv --sop camp.sop.yaml --by channel --cohort week --format md\n"
+      "  sopctl aarrr --sop camp.sop.yaml --clickhouse http://127.0.0.1:8123/ --table events\n"
       "\n"
       "The CSV is an event log (user_id,event,ts and any other columns such as channel,\n"
       "amount, referrer; not sorted). A user is acquired by their first acquisition event;\n"
@@ -231,9 +289,7 @@ Runner setup_aarrr(CLI::App& app) {
       "cohort periods count local calendar days (--tz, or the SOP's timezone); users whose\n"
       "day + N is after the last day of the data are left out, never counted as 0.\n"
       "Exit codes: 0 ok, 2 bad usage or input.\n");
-  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")
-      ->required()
-      ->type_name("CSV");
+  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")->type_name("CSV");
   const char* stage_help[] = {
       "Acquisition events (comma-separated): a user's first one acquires them",
       "Activation events: the core action, within --activation-window of acquisition",
@@ -288,6 +344,7 @@ Runner setup_aarrr(CLI::App& app) {
   cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
+  add_warehouse_options(*cmd, opts->warehouse);
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
   return [opts] { return run_aarrr(*opts); };
 }

@@ -2,6 +2,7 @@
 // `sopctl aarrr`: the five AARRR stages, cohort retention and ROI from an event log.
 
 #include "common.hpp"
+#include "warehouse.hpp"
 
 #include <sopctl/aarrr/aarrr.hpp>
 #include <sopctl/events/events.hpp>
@@ -30,6 +31,7 @@ struct AarrrOptions {
   std::string encoding = "utf-8";
   unsigned threads = 0;
   events::ColumnNames columns;
+  WarehouseOptions warehouse;
   OutputOptions out;
 };
 

@@ -63,18 +63,11 @@ void refuse_with_sql(bool given, const std::string& option) {
   }
 }
 
-std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
-                         const sql::Source& source) {
-  const auto dialect = sql::parse_dialect(o.sql);
-  if (!dialect) {
-    throw Error("--sql " + o.sql + ": duckdb or clickhouse");
-  }
-  return sql::funnel_sql(spec, source, *dialect);
-}
+namespace {
 
-funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::Spec& spec,
-                                      const sql::Source& source) {
-  const std::string where = "--clickhouse " + shown(o.clickhouse);
+// The answer of ClickHouse at o.clickhouse to `query`, in TabSeparatedWithNames.
+std::string run_on_clickhouse(const WarehouseOptions& o, const std::string& where,
+                              const std::string& query) {
   if (o.clickhouse.rfind("http://", 0) != 0 && o.clickhouse.rfind("https://", 0) != 0) {
     throw Error(where + ": an http:// or https:// URL of ClickHouse's HTTP interface");
   }
@@ -82,13 +75,12 @@ funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::S
   if (!timeout || *timeout <= 0) {
     throw Error("--timeout " + o.timeout + ": a duration such as 300s or 10m");
   }
-  const std::string query =
-      sql::funnel_sql(spec, source, sql::Dialect::clickhouse) + "FORMAT TabSeparatedWithNames\n";
   net::PostOptions po;
   po.content_type = "text/plain; charset=utf-8";
   po.timeout_ms = *timeout * 1000;
   po.max_body = std::size_t{256} << 20;
-  const net::HttpResult answer = net::post(o.clickhouse, query, po);
+  const net::HttpResult answer =
+      net::post(o.clickhouse, query + "FORMAT TabSeparatedWithNames\n", po);
   if (answer.kind == net::HttpResult::Kind::timed_out) {
     throw Error(fmt::format("{}: no answer within {} (raise --timeout)", where, o.timeout));
   }
@@ -102,7 +94,41 @@ funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::S
   if (answer.truncated) {
     throw Error(fmt::format("{}: the answer is over 256 MiB", where));
   }
-  return sql::read_funnel_answer(answer.body, spec, source, where);
+  return answer.body;
+}
+
+sql::Dialect dialect_of(const WarehouseOptions& o) {
+  const auto dialect = sql::parse_dialect(o.sql);
+  if (!dialect) {
+    throw Error("--sql " + o.sql + ": duckdb or clickhouse");
+  }
+  return *dialect;
+}
+
+}  // namespace
+
+std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
+                         const sql::Source& source) {
+  return sql::funnel_sql(spec, source, dialect_of(o));
+}
+
+funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::Spec& spec,
+                                      const sql::Source& source) {
+  const std::string where = "--clickhouse " + shown(o.clickhouse);
+  const std::string query = sql::funnel_sql(spec, source, sql::Dialect::clickhouse);
+  return sql::read_funnel_answer(run_on_clickhouse(o, where, query), spec, source, where);
+}
+
+std::string aarrr_query(const WarehouseOptions& o, const aarrr::Spec& spec,
+                        const sql::AarrrSource& source) {
+  return sql::aarrr_sql(spec, source, dialect_of(o));
+}
+
+aarrr::Result aarrr_from_clickhouse(const WarehouseOptions& o, const aarrr::Spec& spec,
+                                    const sql::AarrrSource& source) {
+  const std::string where = "--clickhouse " + shown(o.clickhouse);
+  const std::string query = sql::aarrr_sql(spec, source, sql::Dialect::clickhouse);
+  return sql::read_aarrr_answer(run_on_clickhouse(o, where, query), spec, source, where);
 }
 
 }  // namespace sopctl::cli

@@ -1,9 +1,11 @@
 #pragma once
-// What `funnel` (and later `aarrr`) share for a warehouse: --sql DIALECT
+// What `funnel` and `aarrr` share for a warehouse: --sql DIALECT
 // prints the query, --clickhouse URL runs it over ClickHouse's HTTP
 // interface (docs/warehouse.md).
 
+#include <sopctl/aarrr/aarrr.hpp>
 #include <sopctl/funnel/funnel.hpp>
+#include <sopctl/sql/aarrr_sql.hpp>
 #include <sopctl/sql/sql.hpp>
 
 #include <CLI/CLI.hpp>
@@ -34,5 +36,11 @@ std::string funnel_query(const WarehouseOptions& o, const funnel::Spec& spec,
                          const sql::Source& source);
 funnel::Result funnel_from_clickhouse(const WarehouseOptions& o, const funnel::Spec& spec,
                                       const sql::Source& source);
+
+// The same for aarrr.
+std::string aarrr_query(const WarehouseOptions& o, const aarrr::Spec& spec,
+                        const sql::AarrrSource& source);
+aarrr::Result aarrr_from_clickhouse(const WarehouseOptions& o, const aarrr::Spec& spec,
+                                    const sql::AarrrSource& source);
 
 }  // namespace sopctl::cli

@@ -200,6 +200,27 @@ struct Result {
   std::uint64_t ignored_before_acquisition = 0;  // earlier than the user's acquisition
 };
 
+// --by values in the order of Acquisition::by: users descending, then value.
+void sort_by_values(std::vector<ByValue>& values);
+
+// Fills in the rates of `r` (activation, revenue, referral) and its ROI
+// from its counts and spec.cost: compute() and a warehouse's answer share it.
+void derive_rates(Result& r, const Spec& spec);
+
+// The retention compute() gives, from counts per acquisition day instead of
+// events (what a warehouse answers: sql/aarrr_sql.hpp). Per day: the users
+// acquired on it, how many of them count for D1, D7, D30 (a retention event
+// on, or with spec.unbounded on or after, that day), and per cohort period
+// 1.. (at most the cap of spec.periods) how many were retained in it.
+struct DayCounts {
+  Date day;
+  std::uint64_t users = 0;
+  std::array<std::uint64_t, 3> hits{};
+  std::vector<std::uint64_t> periods;  // [k - 1]: period k
+};
+Retention retention_of_days(const std::vector<DayCounts>& days, const Spec& spec,
+                            std::optional<Date> end_of_data);
+
 // Where in the input a revenue event's amount is not a number: called once,
 // only on that error, to put its line in the message.
 using AmountLocator = std::function<SourceLoc()>;

@@ -48,6 +48,19 @@ void CohortTable::add_through(std::int64_t cohort, std::int64_t last) {
   }
 }
 
+void CohortTable::add_counts(std::int64_t cohort, std::uint64_t users,
+                             const std::vector<std::uint64_t>& retained) {
+  if (users == 0) {
+    return;
+  }
+  Acc& c = user_of(cohort);
+  c.users += users - 1;
+  c.retained[0] += users - 1;
+  for (std::size_t k = 1; k <= retained.size() && k <= static_cast<std::size_t>(m_periods); ++k) {
+    c.retained[k] += retained[k - 1];
+  }
+}
+
 void CohortTable::finish(std::optional<std::int64_t> end_day, Retention& out) const {
   const auto n = static_cast<std::size_t>(m_periods) + 1;
   std::vector<std::uint64_t> mean_retained(n, 0);
@@ -77,3 +90,43 @@ void CohortTable::finish(std::optional<std::int64_t> end_day, Retention& out) co
 }
 
 }  // namespace sopctl::aarrr::detail
+
+namespace sopctl::aarrr {
+
+Retention retention_of_days(const std::vector<DayCounts>& days, const Spec& spec,
+                            std::optional<Date> end_of_data) {
+  using detail::k_days;
+  std::optional<std::int64_t> first_unit;
+  for (const DayCounts& d : days) {
+    if (d.users > 0) {
+      const std::int64_t u = unit_of(d.day, spec.cohort);
+      first_unit = first_unit ? std::min(*first_unit, u) : u;
+    }
+  }
+  const std::int64_t periods =
+      detail::period_count(first_unit, end_of_data, spec.cohort, spec.periods);
+  detail::CohortTable cohorts(periods, spec.cohort);
+  std::array<std::uint64_t, 3> retained{}, eligible{};
+  for (const DayCounts& d : days) {
+    for (std::size_t k = 0; k < k_days.size(); ++k) {
+      if (end_of_data && d.day.days + k_days[k] <= end_of_data->days) {
+        eligible[k] += d.users;
+        retained[k] += d.hits[k];
+      }
+    }
+    cohorts.add_counts(unit_of(d.day, spec.cohort), d.users, d.periods);
+  }
+  Retention out;
+  for (std::size_t k = 0; k < k_days.size(); ++k) {
+    out.days[k] =
+        RetentionDay{k_days[k], retained[k], eligible[k], detail::ratio(retained[k], eligible[k])};
+  }
+  std::optional<std::int64_t> end_day;
+  if (end_of_data) {
+    end_day = end_of_data->days;
+  }
+  cohorts.finish(end_day, out);
+  return out;
+}
+
+}  // namespace sopctl::aarrr

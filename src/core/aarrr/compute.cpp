@@ -9,13 +9,13 @@
 
 namespace sopctl::aarrr {
 
+using detail::k_days;
 using detail::k_never;
 using detail::ratio;
 
 namespace {
 
 constexpr std::size_t k_none = std::numeric_limits<std::size_t>::max();
-constexpr std::array<int, 3> k_days = {1, 7, 30};
 __extension__ typedef __int128 Int128;  // sums of millionths
 
 std::uint8_t bit(Stage s) {
@@ -94,13 +94,46 @@ std::vector<ByValue> by_values(const events::ExtraColumn& column,
       out.push_back({std::string(column.values[v]), users[v]});
     }
   }
-  std::sort(out.begin(), out.end(), [](const ByValue& a, const ByValue& b) {
-    return a.users != b.users ? a.users > b.users : a.value < b.value;
-  });
+  sort_by_values(out);
   return out;
 }
 
 }  // namespace
+
+void sort_by_values(std::vector<ByValue>& values) {
+  std::sort(values.begin(), values.end(), [](const ByValue& a, const ByValue& b) {
+    return a.users != b.users ? a.users > b.users : a.value < b.value;
+  });
+}
+
+void derive_rates(Result& r, const Spec& spec) {
+  const std::uint64_t acquired = r.acquisition.users;
+  r.activation.rate = ratio(r.activation.users, acquired);
+
+  Revenue& rev = r.revenue;
+  rev.paying_rate = ratio(rev.paying_users, acquired);
+  rev.arpu = ratio(rev.revenue, static_cast<double>(acquired));
+  rev.arppu = ratio(rev.revenue, static_cast<double>(rev.paying_users));
+  rev.repeat_rate = ratio(rev.repeat_users, rev.paying_users);
+
+  Referral& ref = r.referral;
+  ref.invites_per_user = ratio(ref.invites, acquired);
+  ref.invite_conversion = ratio(ref.referred, ref.invites);
+  ref.k_factor.reset();
+  if (ref.invites_per_user && ref.invite_conversion) {
+    ref.k_factor = *ref.invites_per_user * *ref.invite_conversion;
+  }
+
+  r.roi.reset();
+  if (spec.cost) {
+    Roi roi;
+    roi.cost = *spec.cost;
+    roi.roi = ratio(rev.revenue - roi.cost, roi.cost);
+    roi.cost_per_acquired = ratio(roi.cost, static_cast<double>(acquired));
+    roi.cost_per_paying = ratio(roi.cost, static_cast<double>(rev.paying_users));
+    r.roi = roi;
+  }
+}
 
 Result compute(const events::EventLog& log, const Spec& spec, const Columns& columns,
                const AmountLocator& locate) {
@@ -124,9 +157,32 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
   }
   const CohortUnit unit = spec.cohort;
 
-  // Pass 1: each user's acquisition (the first acquisition event; ties: the
-  // first in the file) and the amount of every revenue event.
+  // Pass 1: each user's acquisition (the first acquisition event; at the
+  // same second, the least --by value, then referrer, byte by byte, so that
+  // the answer does not depend on row order: a warehouse has none) and the
+  // amount of every revenue event.
   Amounts amounts(log, columns.amount, locate);
+  const auto text_of = [&](std::optional<std::size_t> column, std::size_t i) {
+    const events::ExtraColumn& c = log.extra[*column];
+    return c.values[c.value_of[i]];
+  };
+  const auto earlier = [&](std::size_t i, std::size_t best) {
+    const std::int64_t a = log.events[i].ts;
+    const std::int64_t b = log.events[best].ts;
+    if (a != b) {
+      return a < b;
+    }
+    for (const auto column : {columns.by, columns.referrer}) {
+      if (column) {
+        const std::string_view x = text_of(column, i);
+        const std::string_view y = text_of(column, best);
+        if (x != y) {
+          return x < y;
+        }
+      }
+    }
+    return false;
+  };
   std::vector<std::size_t> acquired_at(log.user_count(), k_none);
   std::optional<std::int64_t> first_unit;
   for (std::size_t u = 0; u < log.user_count(); ++u) {
@@ -134,7 +190,7 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
     for (std::size_t i = log.user_begin[u]; i < log.user_begin[u + 1]; ++i) {
       const events::Event& e = log.events[i];
       const std::uint8_t m = mask[e.name];
-      if ((m & bit(Stage::acquisition)) != 0 && (best == k_none || e.ts < log.events[best].ts)) {
+      if ((m & bit(Stage::acquisition)) != 0 && (best == k_none || earlier(i, best))) {
         best = i;
       }
       if ((m & bit(Stage::revenue)) != 0) {
@@ -253,51 +309,22 @@ Result compute(const events::EventLog& log, const Spec& spec, const Columns& col
     r.referral.invites += f.invites;
   }
 
-  // Acquisition and activation.
-  const std::uint64_t acquired = r.acquisition.users;
   if (by != nullptr) {
     r.acquisition.by_column = by->name;
     r.acquisition.by = by_values(*by, by_users);
   }
-  r.activation.rate = ratio(r.activation.users, acquired);
-
-  // Retention.
   for (std::size_t k = 0; k < k_days.size(); ++k) {
     r.retention.days[k] = RetentionDay{k_days[k], day_retained[k], day_eligible[k],
                                        ratio(day_retained[k], day_eligible[k])};
   }
   cohorts.finish(end_day, r.retention);
-
-  // Revenue.
-  Revenue& rev = r.revenue;
-  rev.revenue = amounts.total();
-  rev.paying_rate = ratio(rev.paying_users, acquired);
-  rev.arpu = ratio(rev.revenue, static_cast<double>(acquired));
-  rev.arppu = ratio(rev.revenue, static_cast<double>(rev.paying_users));
-  rev.repeat_rate = ratio(rev.repeat_users, rev.paying_users);
-
-  // Referral.
-  Referral& ref = r.referral;
-  ref.referrers =
+  r.revenue.revenue = amounts.total();
+  r.referral.referrers =
       static_cast<std::uint64_t>(std::count(is_referrer.begin(), is_referrer.end(), true));
-  ref.invites_per_user = ratio(ref.invites, acquired);
-  ref.invite_conversion = ratio(ref.referred, ref.invites);
-  if (ref.invites_per_user && ref.invite_conversion) {
-    ref.k_factor = *ref.invites_per_user * *ref.invite_conversion;
-  }
   if (referrer != nullptr && !referred_at.empty()) {
-    ref.cycle_seconds = detail::referral_cycle(log, *referrer, referred_at, user_acquired);
+    r.referral.cycle_seconds = detail::referral_cycle(log, *referrer, referred_at, user_acquired);
   }
-
-  // ROI.
-  if (spec.cost) {
-    Roi roi;
-    roi.cost = *spec.cost;
-    roi.roi = ratio(rev.revenue - roi.cost, roi.cost);
-    roi.cost_per_acquired = ratio(roi.cost, static_cast<double>(acquired));
-    roi.cost_per_paying = ratio(roi.cost, static_cast<double>(rev.paying_users));
-    r.roi = roi;
-  }
+  derive_rates(r, spec);
   return r;
 }
 

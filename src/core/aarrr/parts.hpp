@@ -5,6 +5,7 @@
 
 #include <sopctl/aarrr/aarrr.hpp>
 
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -15,6 +16,8 @@
 namespace sopctl::aarrr::detail {
 
 constexpr std::int64_t k_never = std::numeric_limits<std::int64_t>::min();
+// The N of the DN retention figures.
+constexpr std::array<int, 3> k_days = {1, 7, 30};
 
 inline std::optional<double> ratio(double a, double b) {
   if (b == 0) {
@@ -43,6 +46,10 @@ public:
   void add(std::int64_t cohort, std::vector<std::int64_t>& periods);
   // One user of `cohort` retained in every period 1..last (unbounded retention).
   void add_through(std::int64_t cohort, std::int64_t last);
+  // `users` users of `cohort`, retained[k - 1] of them in period k (beyond
+  // the table's last period: not counted).
+  void add_counts(std::int64_t cohort, std::uint64_t users,
+                  const std::vector<std::uint64_t>& retained);
 
   // The cohorts, ascending, and the weighted mean per period: cells of
   // periods not complete at `end_day` are null (and count 0).

@@ -42,14 +42,7 @@ bool quotable(std::string_view name) {
 }  // namespace
 
 void check_source(const Source& source) {
-  const auto check = [](std::string_view what, std::string_view name) {
-    if (!quotable(name)) {
-      throw Error(
-          fmt::format("{} '{}': a name for SQL must be non-empty and hold no quote, "
-                      "backslash, backtick or control character",
-                      what, name));
-    }
-  };
+  const auto check = detail::check_name;
   if (source.table.empty()) {
     throw Error("--table: name the table that holds the event log (--table events)");
   }
@@ -71,6 +64,15 @@ void check_source(const Source& source) {
 }
 
 namespace detail {
+
+void check_name(std::string_view what, std::string_view name) {
+  if (!quotable(name)) {
+    throw Error(
+        fmt::format("{} '{}': a name for SQL must be non-empty and hold no quote, "
+                    "backslash, backtick or control character",
+                    what, name));
+  }
+}
 
 void Writer::line(std::string_view text) {
   m_out.append(static_cast<std::size_t>(m_depth) * 4, ' ');

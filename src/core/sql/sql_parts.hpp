@@ -39,6 +39,8 @@ private:
   int m_depth = 0;
 };
 
+// Throws Error naming the option `what` when `name` cannot be quoted safely.
+void check_name(std::string_view what, std::string_view name);
 // "name" (double quotes: both dialects); check_source() refused the rest.
 std::string ident(std::string_view name);
 // "db"."table" from db.table.
