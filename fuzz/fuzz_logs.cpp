@@ -5,7 +5,9 @@
 //   1: a robot's answer body (notify::parse_answer);
 //   2: a customers CSV, loaded and planned with a fixed customer SOP;
 //   3: ClickHouse's answer to the funnel query (sql::read_funnel_answer),
-//      with and without --by, rendered as JSON.
+//      with and without --by, rendered as JSON;
+//   4: ClickHouse's answer to the aarrr query (sql::read_aarrr_answer),
+//      rendered as JSON and CSV.
 
 #include "fuzz_common.hpp"
 
@@ -14,8 +16,10 @@
 #include <sopctl/calendar/calendar.hpp>
 #include <sopctl/load/customers.hpp>
 #include <sopctl/notify/notify.hpp>
+#include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/render/audit_render.hpp>
 #include <sopctl/render/funnel_render.hpp>
+#include <sopctl/sql/aarrr_sql.hpp>
 #include <sopctl/sql/sql.hpp>
 
 using namespace sopctl;
@@ -127,6 +131,42 @@ void funnel_answer(std::string_view body) {
   }
 }
 
+bool is_rate(const std::optional<double>& r) {
+  return !r || (*r >= 0 && *r <= 1);
+}
+
+// An AARRR answer is read whole or refused: every share is within 0..1.
+void aarrr_answer(std::string_view body) {
+  aarrr::Spec spec;
+  spec.periods = 2;  // as tests/aarrr/clickhouse-answer.tsv was asked
+  spec.cost = 5000;
+  for (const bool by : {false, true}) {
+    sql::AarrrSource source;
+    source.events.table = "ev";
+    source.events.by_column = by ? "channel" : "";
+    source.amount_column = "amount";
+    try {
+      const aarrr::Result r = sql::read_aarrr_answer(body, spec, source, "fuzz");
+      fuzz::require(r.acquisition.users <= r.users, "acquired users have mapped events");
+      fuzz::require(is_rate(r.activation.rate) && is_rate(r.revenue.paying_rate) &&
+                        is_rate(r.revenue.repeat_rate),
+                    "activation and paying are shares of users");
+      for (const aarrr::RetentionDay& d : r.retention.days) {
+        fuzz::require(d.retained <= d.eligible && is_rate(d.rate), "DN is a share");
+      }
+      for (const aarrr::Cohort& c : r.retention.cohorts) {
+        fuzz::require(c.users > 0, "cohorts have users");
+        for (const auto& p : c.periods) {
+          fuzz::require(is_rate(p), "cohort cells are shares");
+        }
+      }
+      (void)render::aarrr_json(r, {});
+      (void)render::aarrr_csv(r, {});
+    } catch (const Error&) {
+    }
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -135,7 +175,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string_view text = fuzz::as_text(data + 1, size - 1);
   try {
-    switch (data[0] % 4) {
+    switch (data[0] % 5) {
       case 0:
         done_log(text);
         break;
@@ -145,8 +185,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       case 2:
         customers_file(text);
         break;
-      default:
+      case 3:
         funnel_answer(text);
+        break;
+      default:
+        aarrr_answer(text);
         break;
     }
   } catch (const Error&) {

@@ -75,6 +75,8 @@ def main():
     # ClickHouse 18.16's answers to `funnel --steps view,join_group,view,order [--by channel]`.
     for path in files("tests/funnel/clickhouse-answer*.tsv"):
         write("logs", read(path), b"\x03")
+    # ... and to `aarrr --acquisition join_group ... --by channel --periods 2`.
+    write("logs", read(os.path.join(REPO, "tests/aarrr/clickhouse-answer.tsv")), b"\x04")
 
     calendars = [
         b'holidays: ["2026-10-01..2026-10-07", 2026-01-01]\nworkdays: [2026-10-10]\n',

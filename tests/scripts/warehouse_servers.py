@@ -71,7 +71,7 @@ CONFIG = """<?xml version="1.0"?>
 """
 USERS = """<?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <profiles><default><max_memory_usage>{memory}</max_memory_usage></default></profiles>
   <users><default><password></password><networks><ip>127.0.0.1</ip></networks>
     <profile>default</profile><quota>default</quota></default></users>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
@@ -107,17 +107,17 @@ def server_command(config):
 class ClickHouse:
     """One clickhouse-server in its own directory, stopped by stop()."""
 
-    def __init__(self, directory):
+    def __init__(self, directory, memory=2000000000):
         self.dir = directory
         self.http = free_port()
-        tcp = free_port()
+        self.tcp = tcp = free_port()
         for sub in ("data", "tmp", "user_files", "format_schemas"):
             os.makedirs(os.path.join(directory, sub))
         config = os.path.join(directory, "config.xml")
         with open(config, "w") as f:
             f.write(CONFIG.format(d=directory, http=self.http, tcp=tcp))
         with open(os.path.join(directory, "users.xml"), "w") as f:
-            f.write(USERS)
+            f.write(USERS.format(memory=memory))
         self.url = "http://127.0.0.1:%d/" % self.http
         self.proc = subprocess.Popen(server_command(config), cwd=directory,
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

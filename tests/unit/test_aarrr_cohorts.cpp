@@ -230,4 +230,44 @@ TEST_CASE("aarrr::detail::CohortTable: repeats count once, incomplete cells are 
   CHECK_FALSE(out.mean[3].has_value());
 }
 
+TEST_CASE("aarrr::retention_of_days: counts per acquisition day give compute()'s retention") {
+  const auto d = [](const char* text) { return *sopctl::parse_date(text); };
+  aarrr::Spec spec;
+  spec.periods = 3;
+  std::vector<aarrr::DayCounts> days(2);
+  days[0].day = d("2026-01-01");
+  days[0].users = 4;
+  days[0].hits = {2, 1, 0};
+  days[0].periods = {2, 1, 1};
+  days[1].day = d("2026-01-02");
+  days[1].users = 2;
+  days[1].hits = {1, 0, 0};
+  days[1].periods = {1, 0, 0};
+  const aarrr::Retention r = aarrr::retention_of_days(days, spec, d("2026-01-03"));
+  // D1: both days are complete (01-02, 01-03 not after the end); D7: neither.
+  CHECK(r.days[0].eligible == 6);
+  CHECK(r.days[0].retained == 3);
+  CHECK(*r.days[0].rate == doctest::Approx(0.5));
+  CHECK(r.days[1].eligible == 0);
+  CHECK_FALSE(r.days[1].rate.has_value());
+  // Periods 0..2 (the first cohort's last complete one), not the cap of 3.
+  REQUIRE(r.cohorts.size() == 2);
+  CHECK(r.cohorts[0].retained == std::vector<std::uint64_t>{4, 2, 1});
+  CHECK(r.cohorts[1].retained == std::vector<std::uint64_t>{2, 1, 0});
+  CHECK_FALSE(r.cohorts[1].periods[2].has_value());
+
+  SUBCASE("week cohorts fold the days of one week") {
+    spec.cohort = CohortUnit::week;
+    const aarrr::Retention w = aarrr::retention_of_days(days, spec, d("2026-02-01"));
+    REQUIRE(w.cohorts.size() == 1);  // 2026-01-01 and -02 are Thursday and Friday
+    CHECK(w.cohorts[0].users == 6);
+    CHECK(w.cohorts[0].start == d("2025-12-29"));
+  }
+  SUBCASE("no data: nothing is complete") {
+    const aarrr::Retention none = aarrr::retention_of_days({}, spec, std::nullopt);
+    CHECK(none.cohorts.empty());
+    CHECK(none.days[0].eligible == 0);
+  }
+}
+
 }  // namespace SOPCTL_TU_ID

@@ -110,12 +110,22 @@ TEST_CASE("aarrr::compute: acquisition") {
     CHECK(r.retention.days[0].retained == 1);  // day 1 after 12-01, not after 12-05
     CHECK(r.ignored_before_acquisition == 0);
   }
-  SUBCASE("two joins at the same second: the first row in the file") {
+  SUBCASE("two joins at the same second: the least --by value, then referrer, in any row order") {
+    for (const char* rows : {"u1,join_group,2026-12-01 10:00:00,douyin,,\n"
+                             "u1,join_group,2026-12-01 10:00:00,wechat,,u8\n",
+                             "u1,join_group,2026-12-01 10:00:00,wechat,,u8\n"
+                             "u1,join_group,2026-12-01 10:00:00,douyin,,\n"}) {
+      const aarrr::Result r = run(k_head + rows, spec(), {"channel"});
+      REQUIRE(r.acquisition.by.size() == 1);
+      CHECK(r.acquisition.by[0].value == "douyin");
+      CHECK(r.referral.referred == 0);
+    }
+    // Same value: the referrer decides ("" before "u8").
     const aarrr::Result r = run(k_head +
-                                    "u1,join_group,2026-12-01 10:00:00,douyin,,\n"
+                                    "u1,join_group,2026-12-01 10:00:00,wechat,,u8\n"
                                     "u1,join_group,2026-12-01 10:00:00,wechat,,\n",
                                 spec(), {"channel"});
-    CHECK(r.acquisition.by[0].value == "douyin");
+    CHECK(r.referral.referred == 0);
   }
   SUBCASE("--by lists values by users, descending, then by value; empty values count") {
     const aarrr::Result r = run(k_head +

@@ -95,6 +95,21 @@ aarrr::Result read_aarrr_answer(std::string_view answer, const aarrr::Spec& spec
     for (int k = 1; k <= periods; ++k) {
       d.periods[static_cast<std::size_t>(k - 1)] += a.count(row, fmt::format("p_{}", k));
     }
+    // Counts of users of this row never exceed its users.
+    for (const char* part : {"activated", "hit_1", "hit_7", "hit_30", "paying", "referred"}) {
+      if (a.count(row, part) > users) {
+        a.fail(fmt::format("more {} than users in a row", part));
+      }
+    }
+    for (const std::uint64_t p : d.periods) {
+      if (p > d.users) {
+        a.fail("more users retained in a period than acquired");
+      }
+    }
+    if (a.count(row, "repeaters") > a.count(row, "paying") ||
+        a.count(row, "paying") > a.count(row, "purchases")) {
+      a.fail("more repeat buyers than paying users, or paying users than purchases");
+    }
     r.activation.users += a.count(row, "activated");
     r.revenue.paying_users += a.count(row, "paying");
     r.revenue.purchases += a.count(row, "purchases");
