@@ -197,7 +197,7 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
     return aarrr::column_values(text, o.input, header, event_column);
   });
 
-  const aarrr::Result result = aarrr::compute(log, spec, cols, [&] {
+  const auto locate_bad_amount = [&] {
     std::vector<std::string> names;
     for (const aarrr::Mapping::Name& n : revenue) {
       names.push_back(n.name);
@@ -205,7 +205,17 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
     const auto bad =
         aarrr::find_bad_amount(text, o.input, header, event_column, *amount_column, names);
     return SourceLoc{o.input, bad ? static_cast<int>(bad->line) : 0, 0};
-  });
+  };
+  const aarrr::Result result = [&] {
+    try {
+      return aarrr::compute(log, spec, cols, locate_bad_amount);
+    } catch (const Error& e) {
+      if (!e.where().file.empty()) {
+        throw;
+      }
+      throw Error(e.what(), SourceLoc{o.input});  // e.g. a cohort table too large for it
+    }
+  }();
 
   if (log.rows_without_user > 0) {
     note(o, fmt::format("{} row{} of mapped events without a user id skipped",

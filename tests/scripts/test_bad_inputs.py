@@ -10,6 +10,7 @@ temporary directory rather than kept in the repository.
 Usage: test_bad_inputs.py SOPCTL [CASE...]   (env SOPCTL_REPO: the repository;
 SOPCTL_BAD_INPUT_TIMEOUT: seconds per case, default 1)
 """
+import datetime
 import os
 import shlex
 import subprocess
@@ -68,6 +69,13 @@ def generate(gen):
     put("many-group-names.sop.yaml", head + "tasks:\n" + task + "{group_name}" * 100_000 + '"}\n')
     put("many-days.sop.yaml", head + "tasks:\n" + task + "{day}" * 100_000 + '"}\n')
     put("block-quote.sop.yaml", "sop: x\ntitle: t\ndescription: |\n  'it is\nb: " + "[" * 3_000_000 + "\n")
+    # issue 16 class 11: acquisitions every 180 days over years 1..9861: with
+    # --periods 10000 a cohort table of 200 million cells, refused early.
+    start = datetime.date(1, 1, 1)
+    put("years.csv", "user_id,event,ts\n" + "".join(
+        f"u{i},join_group,{start + datetime.timedelta(days=i * 180)}T08:00:00\n"
+        f"u{i},read,{start + datetime.timedelta(days=i * 180 + 1)}T09:00:00\n"
+        for i in range(20_000)))
     put("wide.roster.csv", "id,name,sop,open," + ",".join(f"c{i}" for i in range(20_000)) + "\n"
         "G1,群1,camp-7d,2026-12-03," + ",".join(["x"] * 20_000) + "\n")
 

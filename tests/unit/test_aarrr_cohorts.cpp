@@ -270,4 +270,18 @@ TEST_CASE("aarrr::retention_of_days: counts per acquisition day give compute()'s
   }
 }
 
+TEST_CASE("aarrr::detail::CohortTable: a table over k_max_cohort_cells is refused as it grows") {
+  const std::int64_t periods = 9999;  // 10,000 cells per cohort
+  aarrr::detail::CohortTable table(periods, CohortUnit::day);
+  std::vector<std::int64_t> none;
+  const auto fit = static_cast<std::int64_t>(aarrr::k_max_cohort_cells / (periods + 1));
+  for (std::int64_t c = 0; c < fit; ++c) {
+    table.add(c, none);
+  }
+  table.add(0, none);  // an existing cohort costs nothing
+  CHECK_THROWS_WITH_AS(table.add(fit, none),
+                       doctest::Contains("the cohort table would hold more than 4000000 cells"),
+                       sopctl::Error);
+}
+
 }  // namespace SOPCTL_TU_ID

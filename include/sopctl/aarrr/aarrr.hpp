@@ -65,6 +65,10 @@ Date unit_start(std::int64_t unit, CohortUnit u);
 Date unit_end(std::int64_t unit, CohortUnit u);
 // The most periods after period 0 shown by default: 30 days, 12 weeks, 12 months.
 int default_periods(CohortUnit u);
+// The most cells (cohorts x periods 0..N) a cohort table holds: 4 million,
+// about 100 MB for the report (a cell is a count and a share) and 40 MB of
+// JSON. A table that would be larger is an error, not a slow swap.
+constexpr std::uint64_t k_max_cohort_cells = 4'000'000;
 
 // The local calendar day of local wall seconds.
 Date day_of(std::int64_t local_seconds);

@@ -3,6 +3,10 @@
 
 #include "parts.hpp"
 
+#include <sopctl/base/error.hpp>
+
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace sopctl::aarrr::detail {
@@ -23,6 +27,15 @@ std::int64_t period_count(std::optional<std::int64_t> first_unit, std::optional<
 CohortTable::Acc& CohortTable::user_of(std::int64_t cohort) {
   Acc& c = m_cohorts[cohort];
   if (c.retained.empty()) {
+    const auto cells =
+        static_cast<std::uint64_t>(m_cohorts.size()) * static_cast<std::uint64_t>(m_periods + 1);
+    if (cells > k_max_cohort_cells) {
+      throw Error(fmt::format(
+          "the cohort table would hold more than {} cells ({}+ {} cohorts x {} periods): ask for "
+          "fewer periods (--periods N), larger cohorts (--cohort week or month), or a shorter "
+          "span of data",
+          k_max_cohort_cells, m_cohorts.size(), cohort_unit_name(m_unit), m_periods + 1));
+    }
     c.retained.assign(static_cast<std::size_t>(m_periods) + 1, 0);
   }
   ++c.users;
