@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 
 namespace sopctl::cli {
 
@@ -44,8 +45,25 @@ CsvInput::CsvInput(const std::string& path, const std::string& encoding, bool ma
   file = io::MappedFile::open(path);
   text = file.bytes();
   if (*enc != csv::Encoding::utf8) {
-    converted = csv::to_utf8(text, *enc, path);
-    text = converted;
+    // Converted into a temporary file and mapped from there, so that a
+    // large GBK export is not held in memory twice; in memory only when no
+    // temporary file can be made.
+    std::optional<io::Spool> spool;
+    try {
+      spool.emplace("the UTF-8 text of " + path);
+    } catch (const Error&) {
+    }
+    if (spool) {
+      const char* begin = text.data();
+      csv::to_utf8_blocks(
+          text, *enc, path, [&](std::string_view b) { spool->write(b); },
+          [&](std::size_t done) { file.release(begin, begin + done); });
+      file = spool->map(path);
+      text = file.bytes();
+    } else {
+      converted = csv::to_utf8(text, *enc, path);
+      text = converted;
+    }
   }
   text = sopctl::text::strip_bom(text);
   header = csv::read_header(text, path);

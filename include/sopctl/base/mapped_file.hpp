@@ -1,6 +1,9 @@
 #pragma once
 // A whole input file as one span of bytes: memory-mapped when it is a
-// regular file, read into memory when it is stdin ("-") or a pipe.
+// regular file; stdin ("-") and pipes are first copied in blocks into an
+// unlinked temporary file (Spool) and mapped from there, so an input of any
+// size costs page cache, not memory (read into memory only when no
+// temporary file can be made).
 
 #include <cstddef>
 #include <string>
@@ -30,13 +33,40 @@ public:
   void release(const char* begin, const char* end) const;
 
 private:
+  friend class Spool;
   void reset() noexcept;
+  // Maps `size` bytes of `fd` (which it closes); false when mmap refuses.
+  bool map_fd(int fd, std::size_t size);
+  // All of `fd` (stdin, a pipe) copied into a Spool and mapped; read into
+  // memory when no temporary file can be made.
+  static MappedFile spool_or_read(int fd, const std::string& path);
 
   std::string m_path;
   const char* m_data = nullptr;
   std::size_t m_size = 0;
   bool m_mapped = false;
   std::string m_buffer;  // stdin, pipes, and files that cannot be mapped
+};
+
+// An unlinked temporary file in $TMPDIR (else /tmp), written in blocks,
+// then mapped: text that cannot be mapped where it is (stdin, a pipe, a
+// GBK export converted to UTF-8) without holding all of it in memory.
+class Spool {
+public:
+  // Throws Error "cannot spool <what>: reason" when no temporary file can be made.
+  explicit Spool(const std::string& what);
+  ~Spool();
+  Spool(const Spool&) = delete;
+  Spool& operator=(const Spool&) = delete;
+
+  void write(std::string_view bytes);  // throws Error (disk full, ...)
+  // The bytes written, as a MappedFile named `path`; the Spool is used up.
+  MappedFile map(const std::string& path);
+
+private:
+  std::string m_what;
+  int m_fd = -1;
+  std::size_t m_size = 0;
 };
 
 }  // namespace sopctl::io

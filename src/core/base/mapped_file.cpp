@@ -9,8 +9,11 @@
 #include <unistd.h>
 #include <cerrno>
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace sopctl::io {
 
@@ -19,10 +22,7 @@ MappedFile MappedFile::open(const std::string& path) {
   f.m_path = path;
   if (path == "-") {
     // An event log on stdin has no size limit of its own (unlike YAML files).
-    f.m_buffer = read_file(path, static_cast<std::size_t>(-1));
-    f.m_data = f.m_buffer.data();
-    f.m_size = f.m_buffer.size();
-    return f;
+    return spool_or_read(STDIN_FILENO, path);
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
@@ -50,12 +50,112 @@ MappedFile MappedFile::open(const std::string& path) {
       return f;
     }
   }
+  if (!S_ISREG(st.st_mode)) {  // a pipe or a character device
+    MappedFile spooled = spool_or_read(fd, path);
+    ::close(fd);
+    return spooled;
+  }
   ::close(fd);
-  // Pipes, character devices, empty files, or mmap refused: plain reads.
+  // Empty files, or mmap refused: plain reads.
   f.m_buffer = read_file(path);
   f.m_data = f.m_buffer.data();
   f.m_size = f.m_buffer.size();
   return f;
+}
+
+bool MappedFile::map_fd(int fd, std::size_t size) {
+  void* p = size > 0 ? ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0) : MAP_FAILED;
+  ::close(fd);
+  if (p == MAP_FAILED) {
+    return false;
+  }
+  ::madvise(p, size, MADV_SEQUENTIAL);
+  m_data = static_cast<const char*>(p);
+  m_size = size;
+  m_mapped = true;
+  return true;
+}
+
+Spool::Spool(const std::string& what) : m_what(what) {
+  const char* env = std::getenv("TMPDIR");
+  const std::string dir = env != nullptr && *env != '\0' ? env : "/tmp";
+  m_fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (m_fd < 0) {  // O_TMPFILE unsupported there: a named file, unlinked at once
+    std::string name = dir + "/sopctl-spool-XXXXXX";
+    m_fd = ::mkostemp(name.data(), O_CLOEXEC);
+    if (m_fd >= 0) {
+      ::unlink(name.c_str());
+    }
+  }
+  if (m_fd < 0) {
+    throw Error("cannot spool " + what + " into " + dir + ": " + std::strerror(errno) +
+                " (set TMPDIR to a writable directory)");
+  }
+}
+
+Spool::~Spool() {
+  if (m_fd >= 0) {
+    ::close(m_fd);
+  }
+}
+
+void Spool::write(std::string_view bytes) {
+  while (!bytes.empty()) {
+    const ssize_t n = ::write(m_fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw Error("cannot spool " + m_what + ": " + std::strerror(errno) +
+                  " (set TMPDIR to a directory with room)");
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+    m_size += static_cast<std::size_t>(n);
+  }
+}
+
+MappedFile Spool::map(const std::string& path) {
+  MappedFile f;
+  f.m_path = path;
+  const int fd = m_fd;
+  m_fd = -1;
+  if (m_size == 0) {
+    ::close(fd);
+    return f;
+  }
+  if (!f.map_fd(fd, m_size)) {
+    throw Error("cannot map the spooled " + m_what + ": " + std::strerror(errno));
+  }
+  return f;
+}
+
+MappedFile MappedFile::spool_or_read(int fd, const std::string& path) {
+  std::optional<Spool> spool;
+  try {
+    spool.emplace(path);
+  } catch (const Error&) {
+    MappedFile f;
+    f.m_path = path;
+    f.m_buffer = read_file(path, static_cast<std::size_t>(-1));
+    f.m_data = f.m_buffer.data();
+    f.m_size = f.m_buffer.size();
+    return f;
+  }
+  std::vector<char> buf(std::size_t{1} << 20);
+  for (;;) {
+    const ssize_t n = ::read(fd, buf.data(), buf.size());
+    if (n < 0) {
+      if (errno == EINTR) {
+        continue;
+      }
+      throw Error("cannot read " + path + ": " + std::strerror(errno));
+    }
+    if (n == 0) {
+      break;
+    }
+    spool->write(std::string_view(buf.data(), static_cast<std::size_t>(n)));
+  }
+  return spool->map(path);
 }
 
 MappedFile::MappedFile(MappedFile&& other) noexcept {

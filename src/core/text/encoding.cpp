@@ -69,9 +69,12 @@ const char* encoding_name(Encoding e) {
   return "utf-8";
 }
 
-std::string to_utf8(std::string_view bytes, Encoding from, const std::string& path) {
+void to_utf8_blocks(std::string_view bytes, Encoding from, const std::string& path,
+                    const std::function<void(std::string_view)>& sink,
+                    const std::function<void(std::size_t)>& consumed) {
   if (from == Encoding::utf8) {
-    return std::string(bytes);
+    sink(bytes);
+    return;
   }
   const char* name = from == Encoding::gbk ? "GBK" : "GB18030";
   Iconv cd("UTF-8", name);
@@ -79,29 +82,32 @@ std::string to_utf8(std::string_view bytes, Encoding from, const std::string& pa
     throw Error(std::string("cannot convert from ") + name + ": " + std::strerror(errno),
                 SourceLoc{path});
   }
-  std::string out;
-  out.resize(bytes.size() + bytes.size() / 2 + 16);  // GBK's 2 bytes become 3
-  char* in = const_cast<char*>(bytes.data());        // iconv's signature; never written
+  std::string block(std::size_t{1} << 20, '\0');
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature; never written
   std::size_t in_left = bytes.size();
-  std::size_t done = 0;
   while (in_left > 0) {
-    char* dst = out.data() + done;
-    std::size_t out_left = out.size() - done;
+    char* dst = block.data();
+    std::size_t out_left = block.size();
     const std::size_t r = ::iconv(cd.get(), &in, &in_left, &dst, &out_left);
-    done = static_cast<std::size_t>(dst - out.data());
-    if (r != static_cast<std::size_t>(-1)) {
-      continue;
+    const auto done = static_cast<std::size_t>(dst - block.data());
+    if (r == static_cast<std::size_t>(-1) && errno != E2BIG) {
+      sink(std::string_view(block.data(), done));
+      const std::size_t at = static_cast<std::size_t>(in - bytes.data());
+      throw Error(std::string("not valid ") + encoding_name(from) +
+                      " text (is the file UTF-8? then leave out --encoding)",
+                  SourceLoc{path, line_at(bytes, at), 0});
     }
-    if (errno == E2BIG) {
-      out.resize(out.size() * 2);
-      continue;
+    sink(std::string_view(block.data(), done));  // E2BIG: the block is full, go on
+    if (consumed) {
+      consumed(static_cast<std::size_t>(in - bytes.data()));
     }
-    const std::size_t at = static_cast<std::size_t>(in - bytes.data());
-    throw Error(std::string("not valid ") + encoding_name(from) +
-                    " text (is the file UTF-8? then leave out --encoding)",
-                SourceLoc{path, line_at(bytes, at), 0});
   }
-  out.resize(done);
+}
+
+std::string to_utf8(std::string_view bytes, Encoding from, const std::string& path) {
+  std::string out;
+  out.reserve(bytes.size() + bytes.size() / 2 + 16);  // GBK's 2 bytes become 3
+  to_utf8_blocks(bytes, from, path, [&](std::string_view b) { out += b; });
   return out;
 }
 
