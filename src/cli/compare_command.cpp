@@ -45,6 +45,7 @@ int run_compare(const CompareOptions& o) {
   events::LoadOptions lo;
   lo.columns = o.columns;
   lo.keep = spec.events_read();
+  lo.keep_user_ids = false;  // counted per variant, never shown
   lo.extra_columns.push_back(o.by);
   if (!o.cluster.empty()) {
     events::require_column(header, o.cluster, o.input, "--cluster");

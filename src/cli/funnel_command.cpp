@@ -128,9 +128,13 @@ funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
     }
     events::LoadOptions lo;
     lo.columns = o.columns;
-    lo.keep = spec.events_read();  // none: every event (strict_order stops at any other)
+    lo.keep = spec.events_read();
+    lo.keep_user_ids =
+        false;  // counted, never shown  // none: every event (strict_order stops at any other)
     if (!o.by.empty()) {
       lo.extra_columns.push_back(o.by);
+      lo.extra_value_limit = funnel::k_max_segments;
+      lo.extra_limit_option = "--by";
     }
     lo.zone = &zone;
     lo.threads = o.threads;

@@ -76,6 +76,14 @@ def generate(gen):
         f"u{i},join_group,{start + datetime.timedelta(days=i * 180)}T08:00:00\n"
         f"u{i},read,{start + datetime.timedelta(days=i * 180 + 1)}T09:00:00\n"
         for i in range(20_000)))
+    # issue 16 class 11, funnel: one funnel per --by value, and --trend one
+    # per period, is bounded (funnel::k_max_segments, 100,000 rows).
+    put("many-users.csv", "user_id,event,ts,channel\n" + "".join(
+        f"wx_{i:09x},view,2026-12-{1 + i % 28:02d}T08:00:00,{'wechat' if i % 3 else 'douyin'}\n"
+        for i in range(100_002)))
+    day0 = datetime.date(1700, 1, 1)
+    put("days.csv", "user_id,event,ts\n" + "".join(
+        f"u{i},view,{day0 + datetime.timedelta(days=i)}T08:00:00\n" for i in range(100_001)))
     put("wide.roster.csv", "id,name,sop,open," + ",".join(f"c{i}" for i in range(20_000)) + "\n"
         "G1,群1,camp-7d,2026-12-03," + ",".join(["x"] * 20_000) + "\n")
 

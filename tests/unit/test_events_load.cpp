@@ -3,6 +3,8 @@
 #include <sopctl/events/events.hpp>
 #include <sopctl/text/utf8.hpp>
 
+#include "../../src/core/events/chunk_reader.hpp"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -34,16 +36,17 @@ std::string error_of(const std::string& text, events::LoadOptions opts = {}) {
 // "user:event@ts" per event, grouped by user as loaded.
 std::vector<std::string> describe(const events::EventLog& log) {
   std::vector<std::string> out;
-  bool grouped = true;
+  REQUIRE(log.user_begin.size() == log.user_count() + 1);
+  CHECK(log.user_begin.front() == 0);
+  CHECK(log.user_begin.back() == log.events.size());
   for (std::size_t u = 0; u < log.user_count(); ++u) {
+    REQUIRE(log.user_begin[u] <= log.user_begin[u + 1]);
     for (std::size_t i = log.user_begin[u]; i < log.user_begin[u + 1]; ++i) {
       const events::Event& e = log.events[i];
-      grouped = grouped && e.user == u;
-      out.push_back(std::string(log.users[e.user]) + ":" + std::string(log.names[e.name]) + "@" +
+      out.push_back(std::string(log.users[u]) + ":" + std::string(log.names[e.name]) + "@" +
                     sopctl::format_local_time(e.ts));
     }
   }
-  CHECK(grouped);
   return out;
 }
 
@@ -187,6 +190,57 @@ TEST_CASE("events::load in parallel gives the same log as one thread") {
         return v;
       };
       CHECK(notes(a) == notes(b));
+    }
+  }
+}
+
+TEST_CASE("events::load without the user ids groups the same events") {
+  const std::string text = big_log(30000, true);
+  for (const unsigned threads : {1U, 2U, 3U}) {
+    CAPTURE(threads);
+    events::LoadOptions with;
+    with.threads = threads;
+    events::LoadOptions without = with;
+    without.keep_user_ids = false;
+    const auto a = load(text, with);
+    const auto b = load(text, without);
+    CHECK(b.users.empty());
+    REQUIRE(a.user_count() == b.user_count());
+    CHECK(a.user_begin == b.user_begin);
+    bool same = a.events.size() == b.events.size();
+    for (std::size_t i = 0; same && i < a.events.size(); ++i) {
+      same = a.events[i].ts == b.events[i].ts && a.events[i].name == b.events[i].name;
+    }
+    CHECK(same);
+  }
+}
+
+TEST_CASE("events::load bounds the values of an extra column") {
+  std::string text = "user_id,event,ts,channel\n";
+  for (int i = 0; i < 12; ++i) {
+    text += "u" + std::to_string(i) + ",view,2026-12-01T08:00:00,c" + std::to_string(i % 6) + "\n";
+  }
+  events::LoadOptions opts;
+  opts.extra_columns = {"channel"};
+  opts.extra_limit_option = "--by";
+  opts.extra_value_limit = 6;
+  CHECK(load(text, opts).extra[0].values.size() == 6);
+  opts.extra_value_limit = 5;
+  CHECK(error_of(text, opts) ==
+        "ev.csv:7: error: column 'channel' has more than 5 distinct values, the most --by "
+        "reports (one row per value); choose a column with fewer values (a channel, a group), "
+        "or filter the log first");
+}
+
+TEST_CASE("a reading thread's packed row keeps every time of years 1-9999") {
+  using sopctl::events::detail::RowEvent;
+  for (const std::int64_t ts : {std::int64_t{-62135596800}, std::int64_t{0},
+                                std::int64_t{1796083200}, std::int64_t{253402300799}}) {
+    for (const std::uint32_t name : {0U, 1U, (1U << 24) - 1}) {
+      const RowEvent e(ts, 7, name);
+      CHECK(e.ts() == ts);
+      CHECK(e.name() == name);
+      CHECK(e.user == 7);
     }
   }
 }

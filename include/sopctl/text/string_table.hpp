@@ -26,21 +26,30 @@ public:
     const std::size_t b = id == 0 ? 0 : m_ends[id - 1];
     return {m_bytes.data() + b, m_ends[id] - b};
   }
-  // Appends `s` (no check for duplicates); returns its id.
+  // Appends `s` (no check for duplicates); returns its id. Error past
+  // k_max_bytes in all.
   std::uint32_t push_back(std::string_view s) {
+    if (s.size() > k_max_bytes - m_bytes.size()) {
+      too_big();
+    }
     m_bytes.append(s.data(), s.size());
-    m_ends.push_back(m_bytes.size());
+    m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
     return static_cast<std::uint32_t>(m_ends.size() - 1);
   }
   // Appends every string of `other`, in order.
   void append(const StringList& other) {
-    const std::size_t base = m_bytes.size();
+    if (other.m_bytes.size() > k_max_bytes - m_bytes.size()) {
+      too_big();
+    }
+    const auto base = static_cast<std::uint32_t>(m_bytes.size());
     m_bytes += other.m_bytes;
     m_ends.reserve(m_ends.size() + other.m_ends.size());
-    for (const std::size_t e : other.m_ends) {
+    for (const std::uint32_t e : other.m_ends) {
       m_ends.push_back(base + e);
     }
   }
+  // Bytes of all strings together (ends are 32-bit: 4 bytes per string).
+  static constexpr std::size_t k_max_bytes = 0xFFFFFFFFU;
   // Linear search: meant for short lists (event names, column values).
   std::optional<std::uint32_t> find(std::string_view s) const;
   void reserve(std::size_t strings, std::size_t bytes) {
@@ -49,8 +58,10 @@ public:
   }
 
 private:
+  [[noreturn]] static void too_big();
+
   std::string m_bytes;
-  std::vector<std::size_t> m_ends;
+  std::vector<std::uint32_t> m_ends;
 };
 
 class Interner {

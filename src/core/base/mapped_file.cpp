@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <sopctl/base/mapped_file.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -195,9 +196,13 @@ void MappedFile::release(const char* begin, const char* end) const {
   if (!m_mapped || begin < m_data || end > m_data + m_size || begin >= end) {
     return;
   }
-  const auto page = static_cast<std::uintptr_t>(::sysconf(_SC_PAGESIZE));
-  const auto lo = (reinterpret_cast<std::uintptr_t>(begin) + page - 1) / page * page;
-  const auto hi = reinterpret_cast<std::uintptr_t>(end) / page * page;
+  // Whole 2 MiB blocks: the page cache maps large folios, and a range that
+  // cuts one leaves it mapped. The block that holds `begin` goes too (the
+  // part before `begin` is released already, or faults back in if touched).
+  constexpr std::uintptr_t k_block = std::uintptr_t{2} << 20;
+  const auto base = reinterpret_cast<std::uintptr_t>(m_data);
+  const auto lo = std::max(base, reinterpret_cast<std::uintptr_t>(begin) / k_block * k_block);
+  const auto hi = reinterpret_cast<std::uintptr_t>(end) / k_block * k_block;
   if (hi > lo) {
     ::madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_DONTNEED);
   }

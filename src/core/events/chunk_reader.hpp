@@ -57,6 +57,26 @@ struct Plan {
   std::string time_name;
 };
 
+// A kept row as a reading thread stores it, in 12 bytes: the time (years
+// 1-9999 fit in 40 bits) and the chunk's event-name id (24 bits) in one
+// word, and the user's id in the chunk.
+constexpr std::uint32_t k_max_chunk_names = 1U << 24;
+
+struct __attribute__((packed)) RowEvent {
+  std::uint64_t ts_name;
+  std::uint32_t user;  // id in Chunk::users
+
+  static constexpr std::int64_t k_ts_bias = std::int64_t{1} << 39;
+  RowEvent(std::int64_t ts, std::uint32_t user_id, std::uint32_t name_id)
+      : ts_name((static_cast<std::uint64_t>(ts + k_ts_bias) << 24) | name_id), user(user_id) {}
+  std::int64_t ts() const { return static_cast<std::int64_t>(ts_name >> 24) - k_ts_bias; }
+  std::uint32_t name() const {
+    return static_cast<std::uint32_t>(ts_name & (k_max_chunk_names - 1));
+  }
+};
+static_assert(sizeof(RowEvent) == 12);
+static_assert(-62135596800 + RowEvent::k_ts_bias >= 0 && 253402300799 < RowEvent::k_ts_bias);
+
 struct Deferred {
   std::string message;
   std::int64_t line;  // relative to the chunk's first line (1)
@@ -74,9 +94,17 @@ struct Chunk {
   text::Interner users;
   text::Interner names;  // when every event is kept
   std::vector<text::Interner> extra;
-  Blocks<Event> events;
+  Blocks<RowEvent> events;
   std::vector<Blocks<std::uint32_t>> extra_values;
 };
+
+// The error for an extra column with more distinct values than allowed.
+inline std::string too_many_values(const LoadOptions& o, std::size_t column) {
+  return fmt::format(
+      "column '{}' has more than {} distinct values, the most {} reports (one row per value); "
+      "choose a column with fewer values (a channel, a group), or filter the log first",
+      o.extra_columns[column], o.extra_value_limit, o.extra_limit_option);
+}
 
 inline std::int64_t count_line_breaks(std::string_view s) {
   std::int64_t n = 0;
@@ -185,9 +213,16 @@ private:
     throw Error(message, SourceLoc{*m_plan.path, static_cast<int>(line), 0});
   }
 
-  std::optional<std::uint32_t> kept_name(std::string_view name) {
+  std::optional<std::uint32_t> kept_name(std::string_view name, std::int64_t line) {
     if (m_plan.keep.empty()) {
-      return m_chunk.names.intern(name);
+      const std::uint32_t id = m_chunk.names.intern(name);
+      if (id >= k_max_chunk_names) {
+        fail(fmt::format("more than {} distinct event names: a funnel that reads every event "
+                         "(strict_order) tells at most that many apart",
+                         k_max_chunk_names),
+             line);
+      }
+      return id;
     }
     // Most rows differ from a kept name in length or first byte: test those
     // before calling memcmp.
@@ -208,7 +243,7 @@ private:
       return;
     }
     p.used = false;
-    m_chunk.events.push_back(Event{p.ts, m_chunk.users.intern(p.user, p.hash), p.name});
+    m_chunk.events.push_back(RowEvent{p.ts, m_chunk.users.intern(p.user, p.hash), p.name});
     for (std::size_t k = 0; k < p.extra.size(); ++k) {
       m_chunk.extra_values[k].push_back(p.extra[k]);
     }
@@ -247,7 +282,7 @@ private:
     if (!m_chunk.max_ts || *ts > *m_chunk.max_ts) {
       m_chunk.max_ts = *ts;
     }
-    const auto name = kept_name(f[m_plan.event]);
+    const auto name = kept_name(f[m_plan.event], rec.line);
     if (!name) {
       return;
     }
@@ -272,6 +307,10 @@ private:
     p.name = *name;
     for (std::size_t k = 0; k < m_plan.extra.size(); ++k) {
       p.extra[k] = m_chunk.extra[k].intern(f[m_plan.extra[k]]);
+      if (m_plan.options->extra_value_limit != 0 &&
+          m_chunk.extra[k].size() > m_plan.options->extra_value_limit) {
+        fail(too_many_values(*m_plan.options, k), rec.line);
+      }
     }
   }
 

@@ -45,13 +45,13 @@ void parallel(std::size_t n, Fn fn) {
   }
 }
 
-// Local ids of `from` to ids of `index`: strings new to it are interned
-// (`append` null) or appended to `append` with ids from `append_base` on.
-// Look-ups run on `threads` threads; adding is sequential.
-std::vector<std::uint32_t> merge_ids(const text::Interner& from, text::Interner& index,
-                                     text::StringList* append, std::size_t append_base,
+constexpr std::uint32_t k_new = 0xFFFFFFFF;
+
+// Local ids of `from` to ids of `index`: strings new to it are interned when
+// `add`, or left k_new. Look-ups run on `threads` threads; adding is
+// sequential.
+std::vector<std::uint32_t> merge_ids(const text::Interner& from, text::Interner& index, bool add,
                                      std::size_t threads) {
-  constexpr std::uint32_t k_new = 0xFFFFFFFF;
   std::vector<std::uint32_t> map(from.size(), k_new);
   const std::size_t n = from.size();
   const std::size_t parts = n < 65536 ? 1 : threads;
@@ -76,11 +76,11 @@ std::vector<std::uint32_t> merge_ids(const text::Interner& from, text::Interner&
       }
     }
   });
-  for (std::size_t i = 0; i < n; ++i) {
-    if (map[i] == k_new) {
-      map[i] = append == nullptr
-                   ? index.intern(from[i])
-                   : static_cast<std::uint32_t>(append_base + append->push_back(from[i]));
+  if (add) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (map[i] == k_new) {
+        map[i] = index.intern(from[i]);
+      }
     }
   }
   return map;
@@ -186,22 +186,42 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     local_users[i] = chunks[i]->users.size();
   }
   std::vector<std::vector<std::uint32_t>> user_map(n_chunks), name_map(n_chunks);
+  std::size_t n_users = 0;
   std::vector<std::vector<std::vector<std::uint32_t>>> extra_map(plan.extra.size());
   {
-    // The last chunk's new users need no index: they are appended.
+    // Users new in a later chunk are interned into chunk 0's table, except
+    // the last chunk's: they need no index and are appended once the table
+    // is gone. Each chunk's own table is freed as soon as it is mapped.
     text::Interner& users0 = chunks[0]->users;
-    text::StringList tail;
-    for (std::size_t i = 1; i < n_chunks; ++i) {
-      const bool last = i + 1 == n_chunks;
-      user_map[i] =
-          merge_ids(chunks[i]->users, users0, last ? &tail : nullptr, users0.size(), threads);
+    for (std::size_t i = 1; i + 1 < n_chunks; ++i) {
+      user_map[i] = merge_ids(chunks[i]->users, users0, true, threads);
+      chunks[i]->users = text::Interner();
     }
-    log.users = users0.take();
-    log.users.append(tail);
+    if (n_chunks > 1) {
+      user_map[n_chunks - 1] = merge_ids(chunks[n_chunks - 1]->users, users0, false, threads);
+    }
+    n_users = users0.size();
+    if (options.keep_user_ids) {
+      log.users = users0.take();
+    }
+    users0 = text::Interner();
+    if (n_chunks > 1) {
+      const text::Interner& last = chunks[n_chunks - 1]->users;
+      for (std::size_t l = 0; l < last.size(); ++l) {
+        std::uint32_t& id = user_map[n_chunks - 1][l];
+        if (id == k_new) {
+          id = static_cast<std::uint32_t>(n_users++);
+          if (options.keep_user_ids) {
+            log.users.push_back(last[l]);
+          }
+        }
+      }
+      chunks[n_chunks - 1]->users = text::Interner();
+    }
   }
   if (plan.keep.empty()) {
     for (std::size_t i = 1; i < n_chunks; ++i) {
-      name_map[i] = merge_ids(chunks[i]->names, chunks[0]->names, nullptr, 0, 1);
+      name_map[i] = merge_ids(chunks[i]->names, chunks[0]->names, true, 1);
     }
     log.names = chunks[0]->names.take();
   } else {
@@ -212,19 +232,30 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   for (std::size_t k = 0; k < plan.extra.size(); ++k) {
     extra_map[k].resize(n_chunks);
     for (std::size_t i = 1; i < n_chunks; ++i) {
-      extra_map[k][i] = merge_ids(chunks[i]->extra[k], chunks[0]->extra[k], nullptr, 0, 1);
+      extra_map[k][i] = merge_ids(chunks[i]->extra[k], chunks[0]->extra[k], true, 1);
+    }
+    if (options.extra_value_limit != 0 && chunks[0]->extra[k].size() > options.extra_value_limit) {
+      throw Error(detail::too_many_values(options, k), SourceLoc{path, 0, 0});
     }
     log.extra.push_back(ExtraColumn{options.extra_columns[k], chunks[0]->extra[k].take(), {}});
   }
 
   // Group by user: count per local id, give every (chunk, local id) its
   // place, then scatter each chunk's events on its own thread.
-  const std::size_t n_users = log.users.size();
-  std::vector<std::vector<std::size_t>> cursor(n_chunks);
+  std::vector<std::vector<std::uint32_t>> cursor(n_chunks);
+  std::size_t kept = 0;
+  for (const auto& c : chunks) {
+    kept += c->events.size();
+  }
+  if (kept > k_max_events) {
+    throw Error(fmt::format("more than {} events to keep: split the log (by time or by user)",
+                            k_max_events),
+                SourceLoc{path, 0, 0});
+  }
   parallel(n_chunks, [&](std::size_t i) {
     cursor[i].assign(local_users[i], 0);
     for (auto& block : chunks[i]->events.blocks()) {
-      for (const Event& e : block) {
+      for (const detail::RowEvent& e : block) {
         ++cursor[i][e.user];
       }
     }
@@ -242,11 +273,11 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     log.user_begin[u + 1] += log.user_begin[u];
   }
   {
-    std::vector<std::size_t> next(log.user_begin.begin(), log.user_begin.end() - 1);
+    std::vector<std::uint32_t> next(log.user_begin.begin(), log.user_begin.end() - 1);
     for (std::size_t i = 0; i < n_chunks; ++i) {
       for (std::size_t l = 0; l < cursor[i].size(); ++l) {
-        const std::size_t count = cursor[i][l];
-        std::size_t& n = next[global(i, static_cast<std::uint32_t>(l))];
+        const std::uint32_t count = cursor[i][l];
+        std::uint32_t& n = next[global(i, static_cast<std::uint32_t>(l))];
         cursor[i][l] = n;
         n += count;
       }
@@ -258,20 +289,21 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   }
   parallel(n_chunks, [&](std::size_t i) {
     Chunk& c = *chunks[i];
-    std::vector<std::size_t>& cur = cursor[i];
+    std::vector<std::uint32_t>& cur = cursor[i];
     auto& blocks = c.events.blocks();
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       for (std::size_t j = 0; j < blocks[b].size(); ++j) {
-        const Event& e = blocks[b][j];
+        const detail::RowEvent& e = blocks[b][j];
         const std::size_t at = cur[e.user]++;
         const bool same_names = i == 0 || !plan.keep.empty();
-        log.events[at] = Event{e.ts, global(i, e.user), same_names ? e.name : name_map[i][e.name]};
+        log.events[at] = Event{e.ts(), same_names ? e.name() : name_map[i][e.name()]};
         for (std::size_t k = 0; k < plan.extra.size(); ++k) {
           const std::uint32_t v = c.extra_values[k].blocks()[b][j];
           log.extra[k].value_of[at] = i == 0 ? v : extra_map[k][i][v];
         }
       }
-      std::vector<Event, BigAllocator<Event>>().swap(blocks[b]);  // free as we go
+      std::vector<detail::RowEvent, BigAllocator<detail::RowEvent>>().swap(
+          blocks[b]);  // free as we go
       for (auto& xv : c.extra_values) {
         std::vector<std::uint32_t, BigAllocator<std::uint32_t>>().swap(xv.blocks()[b]);
       }

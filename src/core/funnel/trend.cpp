@@ -2,6 +2,7 @@
 // event, as a --by over a column of periods.
 
 #include <sopctl/base/date.hpp>
+#include <sopctl/base/error.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
 #include <fmt/format.h>
@@ -43,6 +44,13 @@ std::size_t add_period_column(events::EventLog& log, Period p) {
     }
     auto it = ids.find(d.days);
     if (it == ids.end()) {
+      if (ids.size() == k_max_segments) {
+        throw Error(
+            fmt::format("the log's step events span more than {} {}s, the most --trend "
+                        "reports (one row per {}); use a longer period, or filter the "
+                        "log to the time you want to see",
+                        k_max_segments, period_name(p), period_name(p)));
+      }
       const std::string label = p == Period::month ? format_date(d).substr(0, 7) : format_date(d);
       it = ids.emplace(d.days, col.values.push_back(label)).first;
     }

@@ -1,5 +1,9 @@
 #include <sopctl/text/string_table.hpp>
 
+#include <sopctl/base/error.hpp>
+
+#include <fmt/format.h>
+
 namespace sopctl::text {
 
 namespace {
@@ -58,6 +62,13 @@ std::uint64_t hash_bytes(std::string_view s) {
     b = load64(p + n - 8);
   }
   return mix(k_p1 ^ s.size(), mix(a ^ k_p1, b ^ seed) ^ k_p2);
+}
+
+void StringList::too_big() {
+  throw Error(
+      fmt::format("more than {} bytes of distinct values in one column (user ids): split "
+                  "the log (by time or by user)",
+                  k_max_bytes));
 }
 
 std::optional<std::uint32_t> StringList::find(std::string_view s) const {
