@@ -6,6 +6,7 @@
 #include "warehouse.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/limits.hpp>
 #include <sopctl/base/timezone.hpp>
 #include <sopctl/events/events.hpp>
 #include <sopctl/funnel/funnel.hpp>
@@ -133,7 +134,7 @@ funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
         false;  // counted, never shown  // none: every event (strict_order stops at any other)
     if (!o.by.empty()) {
       lo.extra_columns.push_back(o.by);
-      lo.extra_value_limit = funnel::k_max_segments;
+      lo.extra_value_limit = limits::k_max_segments;
       lo.extra_limit_option = "--by";
     }
     lo.zone = &zone;

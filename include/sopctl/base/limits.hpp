@@ -25,5 +25,9 @@ inline constexpr int k_max_plan_days = 3'660;
 // Items in one plan, and the bytes of their rendered scripts, before rendering.
 inline constexpr std::size_t k_max_plan_items = 1'000'000;
 inline constexpr std::size_t k_max_plan_text_bytes = 256u << 20;  // 256 MiB
+// Rows of one funnel report by --by values or --trend periods: each costs a
+// tally per thread while counting, and a report of more is not one a person
+// reads. Refused as the limit is passed, before the memory is spent.
+inline constexpr std::size_t k_max_segments = 100'000;
 
 }  // namespace sopctl::limits

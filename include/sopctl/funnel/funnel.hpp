@@ -43,10 +43,6 @@ const char* mode_name(Mode m);
 constexpr std::int64_t k_no_window = -1;
 constexpr std::size_t k_max_steps = 32;
 constexpr std::size_t k_max_exclusions = 32;
-// At most this many rows of a --by or --trend report (distinct values or
-// periods): each costs a tally per thread while counting, and a report of
-// more is not one a person reads. Refused as it is exceeded, not after.
-constexpr std::size_t k_max_segments = 100'000;
 
 // An exclusion step (docs/spec.md §5.5, PostHog's): an attempt with `event`
 // at or after its step `from` and before a later step up to `to` that it

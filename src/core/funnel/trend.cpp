@@ -3,6 +3,7 @@
 
 #include <sopctl/base/date.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/limits.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
 #include <fmt/format.h>
@@ -44,12 +45,12 @@ std::size_t add_period_column(events::EventLog& log, Period p) {
     }
     auto it = ids.find(d.days);
     if (it == ids.end()) {
-      if (ids.size() == k_max_segments) {
+      if (ids.size() == limits::k_max_segments) {
         throw Error(
             fmt::format("the log's step events span more than {} {}s, the most --trend "
                         "reports (one row per {}); use a longer period, or filter the "
                         "log to the time you want to see",
-                        k_max_segments, period_name(p), period_name(p)));
+                        limits::k_max_segments, period_name(p), period_name(p)));
       }
       const std::string label = p == Period::month ? format_date(d).substr(0, 7) : format_date(d);
       it = ids.emplace(d.days, col.values.push_back(label)).first;
