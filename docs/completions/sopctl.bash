@@ -96,7 +96,7 @@ _sopctl() {
                 --clickhouse) return 0 ;;
                 --table) return 0 ;;
                 --timeout) return 0 ;;
-                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -128,7 +128,7 @@ _sopctl() {
                 --clickhouse) return 0 ;;
                 --table) return 0 ;;
                 --timeout) return 0 ;;
-                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -154,7 +154,7 @@ _sopctl() {
                 --task-col) return 0 ;;
                 --staff-col) return 0 ;;
                 --calendar) _sopctl_reply "cn" 1; return 0 ;;
-                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac
@@ -224,7 +224,7 @@ _sopctl() {
                 --user-col) return 0 ;;
                 --event-col) return 0 ;;
                 --time-col) return 0 ;;
-                --format) _sopctl_reply "table csv json md xlsx"; return 0 ;;
+                --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
             esac

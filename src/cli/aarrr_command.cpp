@@ -93,6 +93,9 @@ std::string render(const aarrr::Result& r, const render::AarrrRenderOptions& ro,
   if (format == "xlsx") {
     return render::aarrr_xlsx(r, ro);
   }
+  if (format == "html") {
+    return render::aarrr_html(r, ro);
+  }
   return render::aarrr_table(r, ro);
 }
 
@@ -355,7 +358,7 @@ Runner setup_aarrr(CLI::App& app) {
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
   add_warehouse_options(*cmd, opts->warehouse);
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});
   return [opts] { return run_aarrr(*opts); };
 }
 

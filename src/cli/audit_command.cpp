@@ -104,6 +104,7 @@ int run_audit(const AuditOptions& o) {
               : f == "csv"  ? render::audit_csv(report, ro)
               : f == "md"   ? render::audit_markdown(report, ro)
               : f == "xlsx" ? render::audit_xlsx(report, ro)
+              : f == "html" ? render::audit_html(report, ro)
                             : render::audit_table(report, ro));
   // The table says it itself; other formats are for machines, so say it on stderr.
   if (!o.out.quiet && f != "table") {
@@ -191,7 +192,7 @@ Runner setup_audit(CLI::App& app) {
   cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
       ->check(non_empty_path())
       ->type_name("cn|FILE");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});
   return [opts] { return run_audit(*opts); };
 }
 

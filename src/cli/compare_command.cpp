@@ -61,6 +61,7 @@ int run_compare(const CompareOptions& o) {
               : f == "csv"  ? render::compare_csv(c)
               : f == "md"   ? render::compare_markdown(c)
               : f == "xlsx" ? render::compare_xlsx(c)
+              : f == "html" ? render::compare_html(c)
                             : render::compare_table(c));
   if (!o.out.quiet && f != "table" && f != "md") {
     for (const std::string& w : c.warnings) {
@@ -112,7 +113,7 @@ Runner setup_compare(CLI::App& app) {
   cmd->add_option("--event-col", opts->columns.event, "Column of event names")
       ->default_str("event");
   cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});
   return [opts] { return run_compare(*opts); };
 }
 

@@ -79,6 +79,9 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
   if (format == "xlsx") {
     return render::funnel_xlsx(r, ro);
   }
+  if (format == "html") {
+    return render::funnel_html(r, ro);
+  }
   return render::funnel_table(r, ro);
 }
 
@@ -372,7 +375,7 @@ Runner setup_funnel(CLI::App& app) {
   cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
       ->type_name("N");
   add_warehouse_options(*cmd, opts->warehouse);
-  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx"});
+  add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});
   return [opts] { return run_funnel(*opts); };
 }
 

@@ -21,6 +21,9 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
 std::string aarrr_csv(const aarrr::Result& r, const AarrrRenderOptions& opts);
 // docs/spec.md §2.4's shape and key order, full precision, null where a denominator is 0.
 std::string aarrr_json(const aarrr::Result& r, const AarrrRenderOptions& opts);
+// One self-contained page (docs/spec.md §5.7): the stages as bars, the
+// cohort triangle as a heat map with incomplete cells hatched.
+std::string aarrr_html(const aarrr::Result& r, const AarrrRenderOptions& opts);
 // The bytes of an .xlsx workbook: the CSV table, then the cohort triangle.
 std::string aarrr_xlsx(const aarrr::Result& r, const AarrrRenderOptions& opts);
 

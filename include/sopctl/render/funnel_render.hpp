@@ -19,6 +19,9 @@ std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opt
 std::string funnel_markdown(const funnel::Result& r, const FunnelRenderOptions& opts);
 std::string funnel_csv(const funnel::Result& r, const FunnelRenderOptions& opts);
 std::string funnel_json(const funnel::Result& r, const FunnelRenderOptions& opts);
+// One self-contained page (docs/spec.md §5.7): the funnel as bars with the
+// drop-off between steps, the time to convert, each --by value or period.
+std::string funnel_html(const funnel::Result& r, const FunnelRenderOptions& opts);
 // The bytes of an .xlsx workbook: the CSV table with typed cells.
 std::string funnel_xlsx(const funnel::Result& r, const FunnelRenderOptions& opts);
 

@@ -1,12 +1,11 @@
 // plan -> one self-contained HTML page: a month calendar per month of the
 // plan, for reading offline and printing (no JS, no external URLs).
 
+#include "html_page.hpp"
 #include "plan_fields.hpp"
 
 #include <sopctl/base/date.hpp>
-#include <sopctl/base/version.hpp>
 #include <sopctl/render/plan_render.hpp>
-#include <sopctl/text/utf8.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>
@@ -50,47 +49,7 @@ li { margin: 0 0 .25rem; overflow-wrap: anywhere; }
 }
 )";
 
-// Escapes the five HTML special characters; bytes that are not valid UTF-8
-// become U+FFFD so that the page is valid UTF-8.
-void append_escaped(std::string& out, std::string_view s) {
-  while (!s.empty()) {
-    std::size_t bad = s.size();
-    const bool valid = text::is_valid_utf8(s, &bad);
-    for (const char c : s.substr(0, valid ? s.size() : bad)) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += c;
-          break;
-      }
-    }
-    if (valid) {
-      break;
-    }
-    out += "\xEF\xBF\xBD";
-    s.remove_prefix(bad + 1);
-  }
-}
-
-std::string escaped(std::string_view s) {
-  std::string out;
-  append_escaped(out, s);
-  return out;
-}
+using html::escaped;
 
 Date first_of_month(Date d) {
   return Date::from_ymd(d.year(), d.month(), 1);
@@ -177,18 +136,12 @@ std::string plan_html(const Plan& plan, const PlanRenderOptions& opts) {
           ? opts.title
           : fmt::format("运营计划 {} – {}", format_date(plan.from), format_date(plan.to));
 
-  std::string out;
-  out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<meta name=\"generator\" content=\"sopctl " + std::string(version()) + "\">\n";
-  out += "<title>" + escaped(title) + "</title>\n<style>";
-  out += k_style;
-  out += "</style>\n</head>\n<body>\n<h1>" + escaped(title) + "</h1>\n";
+  std::string out = html::page_begin(title, k_style, false);
   for (Date m = first_of_month(first); m <= last;
        m = Date::from_ymd(m.year() + (m.month() == 12 ? 1 : 0), m.month() % 12 + 1, 1)) {
     write_month(out, m, plan.from, plan.to, by_day);
   }
-  out += "</body>\n</html>\n";
+  out += html::page_end();
   return out;
 }
 
