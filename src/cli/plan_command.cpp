@@ -60,7 +60,7 @@ PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
   return req;
 }
 
-std::string render(const Plan& plan, const PlanOptions& o) {
+std::string render(const Plan& plan, const PlanOptions& o, const Roster& roster) {
   if (!o.alarm.empty() && o.out.format != "ics") {
     throw Error("--alarm " + o.alarm + ": alarms are for --format ics");
   }
@@ -74,6 +74,11 @@ std::string render(const Plan& plan, const PlanOptions& o) {
   render::PlanRenderOptions ro;
   ro.color = use_color(o.out);
   ro.title = o.title;
+  for (const Staff& st : roster.staff) {
+    if (!o.staff.empty() && st.id.value == o.staff) {
+      ro.staff = st.name.value.empty() ? st.id.value : st.name.value;
+    }
+  }
   const std::string& f = o.out.format;
   if (f == "table") {
     return render::plan_table(plan, ro);
@@ -129,7 +134,7 @@ int run_plan(const PlanOptions& o) {
     std::fprintf(stderr, "sopctl: warning: no groups in the roster (%s): nothing is planned\n",
                  text::join(roster.paths).c_str());
   }
-  emit(o.out, render(plan, o));
+  emit(o.out, render(plan, o, roster));
   return 0;
 }
 

@@ -71,31 +71,45 @@ def roster_text():
 
 
 class Cells(html.parser.HTMLParser):
-    """(date, time, group, title) of every <li> inside a <td data-date>."""
+    """(date, time, group, title) of every item inside a <td data-date>: a
+    plain <li>, or one group's <li> inside an <li class="many"> whose
+    <summary> gives the time and title the groups share."""
 
     def __init__(self):
         super().__init__()
         self.date = None
         self.span = None
         self.item = None
+        self.shared = None  # time and title of the open li.many
+        self.depth = 0      # <li> nesting inside li.many
         self.items = []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "td":
             self.date = a.get("data-date")
+        elif tag == "li" and self.date and a.get("class") == "many":
+            self.shared = {}
+            self.item = self.shared
         elif tag == "li" and self.date:
-            self.item = {"date": self.date}
+            self.item = dict(self.shared or {})
+            self.depth += self.shared is not None
         elif tag == "span" and self.item is not None:
             self.span = a.get("class")
 
     def handle_endtag(self, tag):
-        if tag == "li" and self.item is not None:
-            self.items.append((self.item["date"], self.item.get("time", ""),
-                               self.item.get("group", "").strip("[]"), self.item.get("title", "")))
+        if tag != "li" or self.item is None:
+            if tag == "span":
+                self.span = None
+            return
+        if self.shared is not None and self.depth == 0:
+            self.shared = None  # the li.many itself ends
             self.item = None
-        elif tag == "span":
-            self.span = None
+            return
+        self.items.append((self.date, self.item.get("time", ""),
+                           self.item.get("group", "").strip("[]"), self.item.get("title", "")))
+        self.depth -= self.shared is not None
+        self.item = self.shared
 
     def handle_data(self, data):
         if self.item is not None and self.span in ("time", "group", "title"):

@@ -14,6 +14,8 @@ struct PlanRenderOptions {
   // ICS DTSTAMP (seconds since the epoch): SOURCE_DATE_EPOCH when set, else now.
   std::int64_t dtstamp = 0;
   std::string title;  // calendar / page title; empty: derived from the plan
+  // Whose plan this is (--staff: "李顾问"), for the derived HTML title.
+  std::string staff;
   // ICS: a VALARM this many minutes before each event (--alarm 15m).
   std::optional<int> alarm_minutes;
 };

@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace sopctl::render {
@@ -39,6 +40,11 @@ li { margin: 0 0 .25rem; overflow-wrap: anywhere; }
 .time { color: var(--accent); font-variant-numeric: tabular-nums; }
 .group { font-weight: 600; }
 .staff { color: #5c6470; }
+li.many summary { cursor: pointer; list-style-position: inside; }
+li.many .count { color: #fff; background: var(--accent); border-radius: .6rem; padding: 0 .4rem;
+  font-size: .85em; white-space: nowrap; }
+li.many ul { margin: .15rem 0 .3rem .9rem; }
+li.many li { margin: 0 0 .1rem; }
 @media print {
   body { margin: 0; font-size: 10px; }
   section.month-page { break-after: page; page-break-after: always; }
@@ -55,20 +61,67 @@ Date first_of_month(Date d) {
   return Date::from_ymd(d.year(), d.month(), 1);
 }
 
-void write_item(std::string& out, const PlanItem& item) {
-  const ItemFields f = item_fields(item);
-  out += "<li";
-  if (!f.script.empty()) {
-    // The script as a tooltip: visible on hover without any script code.
-    out += " title=\"" + escaped(f.script) + "\"";
-  }
-  out += "><span class=\"time\">" + escaped(time_label(f)) + "</span> ";
-  out += "<span class=\"group\">[" + escaped(f.is_customer ? shown_name(f) : f.group) + "]</span> ";
+// The script as a tooltip: visible on hover without any script code.
+std::string tooltip(const ItemFields& f) {
+  return f.script.empty() ? "" : " title=\"" + escaped(f.script) + "\"";
+}
+
+std::string who(const ItemFields& f) {
+  return f.is_customer ? shown_name(f) : f.group;
+}
+
+void write_item(std::string& out, const ItemFields& f) {
+  out += "<li" + tooltip(f) + "><span class=\"time\">" + escaped(time_label(f)) + "</span> ";
+  out += "<span class=\"group\">[" + escaped(who(f)) + "]</span> ";
   out += "<span class=\"title\">" + escaped(f.title) + "</span>";
   if (const std::string staff = staff_names(f, "、"); !staff.empty()) {
     out += " <span class=\"staff\">" + escaped(staff) + "</span>";
   }
   out += "</li>\n";
+}
+
+// One task at one time in several groups (or for several customers): one
+// line with the count, opened to list them. At 30 groups a day holds
+// hundreds of items; this keeps it to one line per task.
+void write_task(std::string& out, const std::vector<ItemFields>& same) {
+  const ItemFields& f = same.front();
+  out += "<li class=\"many\"><details><summary><span class=\"time\">" + escaped(time_label(f)) +
+         "</span> <span class=\"title\">" + escaped(f.title) + "</span> ";
+  out += fmt::format("<span class=\"count\" data-items=\"{}\">{} {}</span></summary>\n<ul>\n",
+                     same.size(), same.size(), f.is_customer ? "位客户" : "个群");
+  for (const ItemFields& g : same) {
+    out += "<li" + tooltip(g) + "><span class=\"group\">[" + escaped(who(g)) + "]</span>";
+    if (const std::string staff = staff_names(g, "、"); !staff.empty()) {
+      out += " <span class=\"staff\">" + escaped(staff) + "</span>";
+    }
+    out += "</li>\n";
+  }
+  out += "</ul></details></li>\n";
+}
+
+// A day's items, the same task at the same time together, in the order of
+// their first item.
+void write_day(std::string& out, const std::vector<const PlanItem*>& items) {
+  std::vector<std::vector<ItemFields>> tasks;
+  std::map<std::tuple<std::string, std::string, std::string, bool>, std::size_t> index;
+  for (const PlanItem* item : items) {
+    ItemFields f = item_fields(*item);
+    const auto key = std::make_tuple(time_label(f), f.sop, f.task, f.is_customer);
+    const auto [it, added] = index.emplace(key, tasks.size());
+    if (added) {
+      tasks.emplace_back();
+    }
+    tasks[it->second].push_back(std::move(f));
+  }
+  out += "\n<ul>\n";
+  for (const std::vector<ItemFields>& same : tasks) {
+    if (same.size() == 1) {
+      write_item(out, same.front());
+    } else {
+      write_task(out, same);
+    }
+  }
+  out += "</ul>";
 }
 
 void write_month(std::string& out, Date month, Date from, Date to,
@@ -105,11 +158,7 @@ void write_month(std::string& out, Date month, Date from, Date to,
     // Days of the neighbouring months stay empty: they belong to their own grid.
     const auto it = in_month ? by_day.find(d.days) : by_day.end();
     if (it != by_day.end()) {
-      out += "\n<ul>\n";
-      for (const PlanItem* item : it->second) {
-        write_item(out, *item);
-      }
-      out += "</ul>";
+      write_day(out, it->second);
     }
     out += "</td>\n";
     if (d.weekday() == 6) {
@@ -132,9 +181,11 @@ std::string plan_html(const Plan& plan, const PlanRenderOptions& opts) {
     last = std::max(last, item.date);
   }
   const std::string title =
-      !opts.title.empty()
-          ? opts.title
-          : fmt::format("运营计划 {} – {}", format_date(plan.from), format_date(plan.to));
+      !opts.title.empty() ? opts.title
+      : opts.staff.empty()
+          ? fmt::format("运营计划 {} – {}", format_date(plan.from), format_date(plan.to))
+          : fmt::format("{} 的运营计划 {} – {}", opts.staff, format_date(plan.from),
+                        format_date(plan.to));
 
   std::string out = html::page_begin(title, k_style, false);
   for (Date m = first_of_month(first); m <= last;
