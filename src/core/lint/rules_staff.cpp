@@ -98,8 +98,18 @@ void StaffCalendar::end_sop(const SopSchedule& schedule) {
       continue;
     }
     const int delta = date_only ? 0 : g.open->value - *ref->ctx.open + ref->delta;
+    // A group's people per owner role, looked up once: most busy tasks
+    // share a handful of roles, and a group has many busy days.
+    std::vector<std::pair<const std::string*, std::vector<const Staff*>>> people;
     for (const Busy& b : m_busy[ref->expansion]) {
-      for (const Staff* s : resolve_staff(b.task->owner.value, g, *m_roster)) {
+      const std::string& owner = b.task->owner.value;
+      auto it = std::find_if(people.begin(), people.end(),
+                             [&](const auto& p) { return *p.first == owner; });
+      if (it == people.end()) {
+        people.emplace_back(&owner, resolve_staff(owner, g, *m_roster));
+        it = people.end() - 1;
+      }
+      for (const Staff* s : it->second) {
         add(*s, g, b.date + delta, b.minute, b.minutes, *b.task);
       }
     }
