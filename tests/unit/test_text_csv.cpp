@@ -20,8 +20,9 @@ struct Row {
   bool operator==(const Row&) const = default;
 };
 
-std::vector<Row> read_all(std::string_view text) {
+std::vector<Row> read_all(std::string_view text, bool plain_lines = true) {
   csv::Reader reader(sopctl::text::strip_bom(text), "t.csv");
+  reader.set_plain_lines(plain_lines);
   csv::Record rec;
   std::vector<Row> rows;
   while (reader.next(rec)) {
@@ -94,6 +95,63 @@ TEST_CASE("csv::Reader") {
     CHECK(reader.line() == 2);
     CHECK_FALSE(rec.blank());
   }
+}
+
+// Each record, its line, its end and the error, with or without the plain-line path.
+std::string trace(const std::string& text, bool plain_lines) {
+  std::string out;
+  try {
+    csv::Reader reader(text, "t.csv");
+    reader.set_plain_lines(plain_lines);
+    csv::Record rec;
+    while (reader.next(rec)) {
+      out += std::to_string(rec.line) + "@" + std::to_string(rec.begin) + "-" +
+             std::to_string(rec.end) + ":";
+      for (const std::string_view f : rec.fields) {
+        out += "[" + std::string(f) + "]";
+      }
+      out += "\n";
+    }
+    out += "end " + std::to_string(reader.line());
+  } catch (const Error& e) {
+    out += e.format();
+  }
+  return out;
+}
+
+TEST_CASE("csv::Reader: lines split 16 bytes at a time read as the general path reads them") {
+  // Random texts over the bytes that matter (delimiters, quotes, CR, LF,
+  // multi-byte UTF-8), with lines around the 16-byte block size.
+  const char* const pieces[] = {
+      "a", "bc",    ",",   ",", "\"", "\"\"", "\n", "\r\n", "\r", "小丸子", "0123456789abcdef",
+      " ", "x,y,z", "\n\n"};
+  std::uint64_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(seed >> 33);
+  };
+  int compared = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const std::size_t n = 1 + next() % 40;
+    for (std::size_t i = 0; i < n; ++i) {
+      // Mostly plain characters and commas, so that most lines take the fast path.
+      const std::size_t k = next() % 100;
+      text += k < 40 ? "a" : k < 60 ? "," : k < 70 ? "\n" : pieces[next() % std::size(pieces)];
+    }
+    const std::string fast = trace(text, true);
+    const std::string general = trace(text, false);
+    if (fast != general) {
+      CAPTURE(text);
+      CHECK(fast == general);
+      break;
+    }
+    ++compared;
+  }
+  CHECK(compared == 20000);
+  CHECK(read_all("user_id,event,ts,group,channel\r\nu1,view,2026-12-01T08:00:00,A,wechat\r\n") ==
+        read_all("user_id,event,ts,group,channel\r\nu1,view,2026-12-01T08:00:00,A,wechat\r\n",
+                 false));
 }
 
 TEST_CASE("text::find_invalid_utf8") {
