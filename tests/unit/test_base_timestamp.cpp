@@ -71,4 +71,25 @@ TEST_CASE("LocalTimeParser gives what parse_timestamp gives, fast path or not") 
   CHECK(*parser.parse("2026-12-04T08:00:00Z") == k_dec3_8am + 86400);
 }
 
+TEST_CASE("LocalTimeParser keeps a date per day of the month and is never fooled by it") {
+  // Dates that share a slot (the same day digits), alternate, and bad ones
+  // in between: each answer must equal a fresh parser's.
+  const char* const texts[] = {
+      "2026-12-03T08:00:00",       "2026-11-03T08:00:00", "2026-12-03T08:00:01",
+      "2026-12-04 09:30:00",       "2026-12-03T23:59:59", "2026-13-03T08:00:00",
+      "2026-12-03T24:00:00",       "2026-02-30T08:00:00", "2026-12-03X08:00:00",
+      "2026-12-13T08:00:00",       "2027-12-03T08:00:00", "2026-11-03T08:00:00",
+      "2026-12-03T08:00:00+00:00", "0001-01-01T00:00:00", "9999-12-31T23:59:59",
+      "2026-12-3aT08:00:00"};
+  sopctl::LocalTimeParser cached(nullptr);
+  for (int round = 0; round < 3; ++round) {
+    for (const char* t : texts) {
+      CAPTURE(t);
+      sopctl::LocalTimeParser fresh(nullptr);
+      CHECK(cached.parse(t) == fresh.parse(t));
+    }
+  }
+  CHECK(*cached.parse("2026-11-03T08:00:00") - *cached.parse("2026-12-03T08:00:00") == -30 * 86400);
+}
+
 }  // namespace SOPCTL_TU_ID

@@ -39,34 +39,47 @@ class LocalTimeParser {
 public:
   explicit LocalTimeParser(const TimeZone* zone) : m_zone(zone) {}
   // Local wall seconds, or nullopt when `text` is not a timestamp (or its
-  // local date is outside 0001-01-01..9999-12-31). The
-  // common "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen just
-  // before is parsed inline.
+  // local date is outside 0001-01-01..9999-12-31). The common
+  // "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen before is parsed
+  // inline: the last date of each day of the month is kept (an export that
+  // is not sorted still repeats a few dates).
   std::optional<std::int64_t> parse(std::string_view text) {
     const char* p = text.data();
-    if (text.size() == 19 && m_have_date && std::memcmp(m_date, p, 10) == 0 &&
-        (p[10] == 'T' || p[10] == ' ') && p[13] == ':' && p[16] == ':') {
-      const unsigned h1 = static_cast<unsigned char>(p[11]) - '0';
-      const unsigned h2 = static_cast<unsigned char>(p[12]) - '0';
-      const unsigned m1 = static_cast<unsigned char>(p[14]) - '0';
-      const unsigned m2 = static_cast<unsigned char>(p[15]) - '0';
-      const unsigned s1 = static_cast<unsigned char>(p[17]) - '0';
-      const unsigned s2 = static_cast<unsigned char>(p[18]) - '0';
-      const unsigned h = h1 * 10 + h2;
-      if ((h1 | h2 | s2 | m2) < 10 && h < 24 && m1 < 6 && s1 < 6) {
-        return m_date_seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+    if (text.size() == 19) {
+      const Day& d = m_days[day_slot(p)];
+      if (d.known && std::memcmp(d.date, p, 10) == 0 && (p[10] == 'T' || p[10] == ' ') &&
+          p[13] == ':' && p[16] == ':') {
+        const unsigned h1 = static_cast<unsigned char>(p[11]) - '0';
+        const unsigned h2 = static_cast<unsigned char>(p[12]) - '0';
+        const unsigned m1 = static_cast<unsigned char>(p[14]) - '0';
+        const unsigned m2 = static_cast<unsigned char>(p[15]) - '0';
+        const unsigned s1 = static_cast<unsigned char>(p[17]) - '0';
+        const unsigned s2 = static_cast<unsigned char>(p[18]) - '0';
+        const unsigned h = h1 * 10 + h2;
+        if ((h1 | h2 | s2 | m2) < 10 && h < 24 && m1 < 6 && s1 < 6) {
+          return d.seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+        }
       }
     }
     return parse_slow(text);
   }
 
 private:
+  struct Day {
+    char date[10] = {};
+    std::int64_t seconds = 0;
+    bool known = false;
+  };
+  // Where the date of `p` (at least 10 bytes) is kept: by its day digits.
+  static std::size_t day_slot(const char* p) {
+    return ((static_cast<unsigned char>(p[8]) & 0xF) * 10U +
+            (static_cast<unsigned char>(p[9]) & 0xF)) &
+           31U;
+  }
   std::optional<std::int64_t> parse_slow(std::string_view text);
 
   const TimeZone* m_zone;
-  char m_date[10] = {};
-  std::int64_t m_date_seconds = 0;
-  bool m_have_date = false;
+  Day m_days[32];
 };
 
 }  // namespace sopctl

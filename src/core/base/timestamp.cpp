@@ -188,7 +188,8 @@ std::optional<std::int64_t> LocalTimeParser::parse_slow(std::string_view text) {
   if (text.size() >= 19 && p[4] == '-' && p[7] == '-' && (p[10] == 'T' || p[10] == ' ') &&
       p[13] == ':' && p[16] == ':' && digit(p[11]) && digit(p[12]) && digit(p[14]) &&
       digit(p[15]) && digit(p[17]) && digit(p[18])) {
-    if (!m_have_date || std::memcmp(m_date, p, 10) != 0) {
+    Day& d = m_days[day_slot(p)];
+    if (!d.known || std::memcmp(d.date, p, 10) != 0) {
       if (!(digit(p[0]) && digit(p[1]) && digit(p[2]) && digit(p[3]) && digit(p[5]) &&
             digit(p[6]) && digit(p[8]) && digit(p[9]))) {
         return std::nullopt;
@@ -197,15 +198,15 @@ std::optional<std::int64_t> LocalTimeParser::parse_slow(std::string_view text) {
       if (!day) {
         return std::nullopt;
       }
-      std::memcpy(m_date, p, 10);
-      m_date_seconds = *day;
-      m_have_date = true;
+      std::memcpy(d.date, p, 10);
+      d.seconds = *day;
+      d.known = true;
     }
     const auto tod = time_of_day(d2(p + 11), d2(p + 14), d2(p + 17));
     if (!tod) {
       return std::nullopt;
     }
-    const std::int64_t wall = m_date_seconds + *tod;
+    const std::int64_t wall = d.seconds + *tod;
     if (text.size() == 19) {
       return wall;
     }
