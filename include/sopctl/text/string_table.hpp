@@ -42,7 +42,7 @@ public:
       too_big();
     }
     const auto base = static_cast<std::uint32_t>(m_bytes.size());
-    m_bytes += other.m_bytes;
+    m_bytes.append(other.m_bytes.data(), other.m_bytes.size());
     m_ends.reserve(m_ends.size() + other.m_ends.size());
     for (const std::uint32_t e : other.m_ends) {
       m_ends.push_back(base + e);
@@ -60,8 +60,8 @@ public:
 private:
   [[noreturn]] static void too_big();
 
-  std::string m_bytes;
-  std::vector<std::uint32_t> m_ends;
+  GrowArray<char> m_bytes;  // grows without a second copy: user ids go to millions
+  GrowArray<std::uint32_t> m_ends;
 };
 
 class Interner {
