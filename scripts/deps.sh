@@ -2,7 +2,8 @@
 # Installs what sopctl needs to build and test, when missing.
 # scdoc renders the man page from docs/sopctl.1.scd (47 kB, no dependencies).
 # clang and libclang-rt-14-dev (libFuzzer, sanitizer runtimes) build fuzz/;
-# ccache makes a second build of the same tree cheap. clickhouse-server and
+# ccache makes a second build of the same tree cheap. gettext compiles and
+# checks po/zh_CN.po (msgfmt, xgettext). clickhouse-server and
 # DuckDB (@duckdb/node-api from npm, into bench/data/duckdb-peer/) are the
 # warehouse test's servers (tests/scripts/test_warehouse.py) and the
 # benchmarks' peer.
@@ -11,7 +12,7 @@ cd "$(dirname "$0")/.."
 pkgs="cmake g++ make pkg-config libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev
 libutf8proc-dev python3 python3-icalendar python3-jsonschema python3-yaml scdoc
 clang libclang-rt-14-dev ccache libcurl4-openssl-dev python3-scipy
-libxlsxwriter-dev python3-openpyxl libfyaml-dev clickhouse-server"
+libxlsxwriter-dev python3-openpyxl libfyaml-dev clickhouse-server gettext"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -33,7 +33,7 @@ _sopctl() {
     case $cmd in
         "")
             if [[ $cur == -* ]]; then
-                _sopctl_reply "-h --help --version"
+                _sopctl_reply "-h --help --version --lang"
             else
                 _sopctl_reply "plan check funnel aarrr audit notify calendar grow compare schema templates init completion"
             fi
@@ -56,8 +56,9 @@ _sopctl() {
                 --format) _sopctl_reply "table md csv tsv json ics html xlsx"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --customers --encoding --events --alarm --summary --format -o --output --color -q --quiet --bom"
+            opts="-h --help --roster --month --from --to --date --group --staff --calendar --title --customers --encoding --events --alarm --summary --format -o --output --color -q --quiet --bom --lang"
             file_args=1
             ;;
         check)
@@ -71,8 +72,9 @@ _sopctl() {
                 --format) _sopctl_reply "text json sarif github"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --roster --calendar --strict --config --list-rules --customers --encoding --events --format -o --output --color -q --quiet"
+            opts="-h --help --roster --calendar --strict --config --list-rules --customers --encoding --events --format -o --output --color -q --quiet --lang"
             file_args=1
             ;;
         funnel)
@@ -99,8 +101,9 @@ _sopctl() {
                 --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --steps --sop --window --mode --trend --by --by-step --exclude --fail-below --encoding --user-col --event-col --time-col --tz --threads --sql --clickhouse --table --timeout --format -o --output --color -q --quiet --bom"
+            opts="-h --help --steps --sop --window --mode --trend --by --by-step --exclude --fail-below --encoding --user-col --event-col --time-col --tz --threads --sql --clickhouse --table --timeout --format -o --output --color -q --quiet --bom --lang"
             file_args=1
             ;;
         aarrr)
@@ -131,8 +134,9 @@ _sopctl() {
                 --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --sql --clickhouse --table --timeout --format -o --output --color -q --quiet --bom"
+            opts="-h --help --acquisition --activation --retention --revenue --referral --sop --cost --cohort --periods --by --tz --unbounded --activation-window --amount-col --referrer-col --encoding --user-col --event-col --time-col --threads --sql --clickhouse --table --timeout --format -o --output --color -q --quiet --bom --lang"
             file_args=1
             ;;
         audit)
@@ -157,8 +161,9 @@ _sopctl() {
                 --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --roster --done --encoding --customers --events --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet --bom"
+            opts="-h --help --roster --done --encoding --customers --events --month --from --to --as-of --grace --by --list --fail-below --done-at-col --group-col --task-col --staff-col --calendar --format -o --output --color -q --quiet --bom --lang"
             file_args=1
             ;;
         notify)
@@ -177,8 +182,9 @@ _sopctl() {
                 --format) _sopctl_reply "jsonl"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --customers --encoding --events --format -o --output --color -q --quiet"
+            opts="-h --help --roster --date --at --within --staff --text --send --timeout --calendar --customers --encoding --events --format -o --output --color -q --quiet --lang"
             file_args=1
             ;;
         calendar)
@@ -186,8 +192,9 @@ _sopctl() {
                 --format) _sopctl_reply "text json"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --format -o --output --color -q --quiet"
+            opts="-h --help --format -o --output --color -q --quiet --lang"
             file_args=1
             ;;
         grow)
@@ -207,8 +214,9 @@ _sopctl() {
                 --format) _sopctl_reply "table csv json md"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --users --k --cycle --cycles --model --from --sop --acquisition --referral --referrer-col --tz --encoding --format -o --output --color -q --quiet --bom"
+            opts="-h --help --users --k --cycle --cycles --model --from --sop --acquisition --referral --referrer-col --tz --encoding --format -o --output --color -q --quiet --bom --lang"
             ;;
         compare)
             case $prev in
@@ -227,8 +235,9 @@ _sopctl() {
                 --format) _sopctl_reply "table csv json md xlsx html"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --steps --sop --by --control --cluster --window --mode --tz --encoding --user-col --event-col --time-col --format -o --output --color -q --quiet --bom"
+            opts="-h --help --steps --sop --by --control --cluster --window --mode --tz --encoding --user-col --event-col --time-col --format -o --output --color -q --quiet --bom --lang"
             file_args=1
             ;;
         schema)
@@ -236,29 +245,33 @@ _sopctl() {
                 --format) _sopctl_reply "json"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --format -o --output --color -q --quiet"
+            opts="-h --help --format -o --output --color -q --quiet --lang"
             ;;
         templates)
             case $prev in
                 --format) _sopctl_reply "text json"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
                 --color) _sopctl_reply "auto always never"; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help --format -o --output --color -q --quiet"
+            opts="-h --help --format -o --output --color -q --quiet --lang"
             ;;
         init)
             case $prev in
                 -t|--template) _sopctl_reply "activation-7d camp-7d double12-campaign fission-groupbuy live-stream membership-expiry membership-renewal new-customer-14d welfare-daily"; return 0 ;;
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help -t --template -f --force -o --output -q --quiet"
+            opts="-h --help -t --template -f --force -o --output -q --quiet --lang"
             ;;
         completion)
             case $prev in
                 -o|--output) _sopctl_reply "" 1; return 0 ;;
+                --lang) _sopctl_reply "zh en"; return 0 ;;
             esac
-            opts="-h --help -o --output -q --quiet"
+            opts="-h --help -o --output -q --quiet --lang"
             [[ $cur == -* ]] || { _sopctl_reply "bash zsh"; return 0; }
             ;;
         *) return 0 ;;

@@ -1,4 +1,5 @@
 #include "aarrr_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "event_input.hpp"
 #include "warehouse.hpp"
@@ -32,8 +33,8 @@ std::vector<std::string> split_names(const std::string& option, const std::strin
     const auto e = s.find_last_not_of(" \t");
     s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
     if (s.empty()) {
-      throw Error(fmt::format("{} '{}': an empty event name (use e.g. {} join_group,scan_qr)",
-                              option, text, option));
+      throw Error(trf("{} '{}': an empty event name (use e.g. {} join_group,scan_qr)", option, text,
+                      option));
     }
     names.push_back(s);
     start = end + 1;
@@ -46,7 +47,8 @@ double parse_cost(const std::string& text) {
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || !(v >= 0) ||
       v > 1e18) {
-    throw Error("--cost " + text + ": not an amount (a number such as 200 or 1999.5, at least 0)");
+    throw Error("--cost " + text +
+                tr(": not an amount (a number such as 200 or 1999.5, at least 0)"));
   }
   return v;
 }
@@ -115,10 +117,9 @@ aarrr::Spec make_spec(const AarrrOptions& o, const std::optional<Sop>& sop) {
   aarrr::Spec spec;
   spec.mapping = make_mapping(o, sop);
   if (sop && !sop->metrics.present && spec.mapping[aarrr::Stage::acquisition].empty()) {
-    throw Error(
-        "the SOP has no 'metrics:' section mapping the AARRR stages to events; add one "
-        "or give --acquisition E --activation E ...",
-        SourceLoc{o.sop});
+    throw Error(tr("the SOP has no 'metrics:' section mapping the AARRR stages to events; add one "
+                   "or give --acquisition E --activation E ..."),
+                SourceLoc{o.sop});
   }
   aarrr::require_acquisition(spec.mapping, sop ? sop->metrics.loc : SourceLoc{});
   spec.activation_window =
@@ -141,8 +142,7 @@ aarrr::Spec make_spec(const AarrrOptions& o, const std::optional<Sop>& sop) {
 void note_ignored(const AarrrOptions& o, const aarrr::Result& result) {
   const std::uint64_t ignored = result.ignored_not_acquired + result.ignored_before_acquisition;
   if (ignored > 0) {
-    note(o, fmt::format(
-                "{} event{} ignored: {} of users with no acquisition event, {} before the user's "
+    note(o, trf("{} event{} ignored: {} of users with no acquisition event, {} before the user's "
                 "acquisition",
                 ignored, ignored == 1 ? "" : "s", result.ignored_not_acquired,
                 result.ignored_before_acquisition));
@@ -153,7 +153,7 @@ void note_ignored(const AarrrOptions& o, const aarrr::Result& result) {
 
 aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
   if (o.input.empty()) {
-    throw Error("give the event log (a CSV, '-' for stdin), or --clickhouse URL --table T");
+    throw Error(tr("give the event log (a CSV, '-' for stdin), or --clickhouse URL --table T"));
   }
   const std::optional<Sop> sop = load_optional_sop(o.sop);
   const aarrr::Spec spec = make_spec(o, sop);
@@ -221,8 +221,8 @@ aarrr::Result aarrr_report(const AarrrOptions& o, std::string* zone_name) {
   }();
 
   if (log.rows_without_user > 0) {
-    note(o, fmt::format("{} row{} of mapped events without a user id skipped",
-                        log.rows_without_user, log.rows_without_user == 1 ? "" : "s"));
+    note(o, trf("{} row{} of mapped events without a user id skipped", log.rows_without_user,
+                log.rows_without_user == 1 ? "" : "s"));
   }
   note_ignored(o, result);
 
@@ -237,7 +237,7 @@ namespace {
 // --sql prints the query (returns true); --clickhouse fills `result`.
 bool from_warehouse(const AarrrOptions& o, aarrr::Result& result, std::string& zone_name) {
   if (!o.input.empty()) {
-    throw Error("--sql and --clickhouse read --table, not a CSV: drop '" + o.input + "'");
+    throw Error(trf("--sql and --clickhouse read --table, not a CSV: drop '{}'", o.input));
   }
   const std::optional<Sop> sop = load_optional_sop(o.sop);
   const aarrr::Spec spec = make_spec(o, sop);
@@ -288,21 +288,21 @@ int run_aarrr(const AarrrOptions& o) {
 Runner setup_aarrr(CLI::App& app) {
   auto opts = std::make_shared<AarrrOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "aarrr", "The five AARRR stages, cohort retention and ROI from an event log");
+      "aarrr", tr("The five AARRR stages, cohort retention and ROI from an event log"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl aarrr events.csv --acquisition join_group --activation check_in \\\n"
-      "      --retention read,check_in --revenue order --referral invite --cost 2000\n"
-      "  sopctl aarrr events.csv --sop camp.sop.yaml --by channel --cohort week --format md\n"
-      "  sopctl aarrr --sop camp.sop.yaml --clickhouse http://127.0.0.1:8123/ --table events\n"
-      "\n"
-      "The CSV is an event log (user_id,event,ts and any other columns such as channel,\n"
-      "amount, referrer; not sorted). A user is acquired by their first acquisition event;\n"
-      "every other figure counts only acquired users' events from then on. D1/D7/D30 and\n"
-      "cohort periods count local calendar days (--tz, or the SOP's timezone); users whose\n"
-      "day + N is after the last day of the data are left out, never counted as 0.\n"
-      "Exit codes: 0 ok, 2 bad usage or input.\n");
-  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")->type_name("CSV");
+      tr("Examples:\n"
+         "  sopctl aarrr events.csv --acquisition join_group --activation check_in \\\n"
+         "      --retention read,check_in --revenue order --referral invite --cost 2000\n"
+         "  sopctl aarrr events.csv --sop camp.sop.yaml --by channel --cohort week --format md\n"
+         "  sopctl aarrr --sop camp.sop.yaml --clickhouse http://127.0.0.1:8123/ --table events\n"
+         "\n"
+         "The CSV is an event log (user_id,event,ts and any other columns such as channel,\n"
+         "amount, referrer; not sorted). A user is acquired by their first acquisition event;\n"
+         "every other figure counts only acquired users' events from then on. D1/D7/D30 and\n"
+         "cohort periods count local calendar days (--tz, or the SOP's timezone); users whose\n"
+         "day + N is after the last day of the data are left out, never counted as 0.\n"
+         "Exit codes: 0 ok, 2 bad usage or input.\n"));
+  cmd->add_option("csv", opts->input, tr("Event log (CSV; '-' reads stdin)"))->type_name("CSV");
   const char* stage_help[] = {
       "Acquisition events (comma-separated): a user's first one acquires them",
       "Activation events: the core action, within --activation-window of acquisition",
@@ -314,48 +314,50 @@ Runner setup_aarrr(CLI::App& app) {
         ->type_name("E,...");
   }
   cmd->add_option("--sop", opts->sop,
-                  "Take the stages from this SOP's 'metrics:' (a stage flag replaces one) and "
-                  "its timezone")
+                  tr("Take the stages from this SOP's 'metrics:' (a stage flag replaces one) and "
+                     "its timezone"))
       ->type_name("FILE");
-  cmd->add_option("--cost", opts->cost, "Cost of the campaign: ROI and cost per user")
+  cmd->add_option("--cost", opts->cost, tr("Cost of the campaign: ROI and cost per user"))
       ->type_name("N");
   cmd->add_option("--cohort", opts->cohort,
-                  "Cohorts and periods by day, week (from Monday) or month")
+                  tr("Cohorts and periods by day, week (from Monday) or month"))
       ->check(CLI::IsMember({"day", "week", "month"}))
       ->default_str("day");
-  cmd->add_option("--periods", opts->periods,
-                  "The most cohort periods after period 0 (default 30 days, 12 weeks, 12 months)")
+  cmd->add_option(
+         "--periods", opts->periods,
+         tr("The most cohort periods after period 0 (default 30 days, 12 weeks, 12 months)"))
       ->check(CLI::Range(0, 10000))
       ->type_name("N");
   cmd->add_option("--by", opts->by,
-                  "Acquired users per value of this column (on the acquisition row)")
+                  tr("Acquired users per value of this column (on the acquisition row)"))
       ->type_name("COL");
   cmd->add_option("--tz", opts->tz,
-                  "Time zone of calendar days and of timestamps without an offset (default: the "
-                  "SOP's, or Asia/Shanghai)")
+                  tr("Time zone of calendar days and of timestamps without an offset (default: the "
+                     "SOP's, or Asia/Shanghai)"))
       ->type_name("ZONE");
   cmd->add_flag("--unbounded", opts->unbounded,
-                "Retention on or after day N (and period K), not only on it");
+                tr("Retention on or after day N (and period K), not only on it"));
   cmd->add_option("--activation-window", opts->activation_window,
-                  "Activation counts within this time of acquisition, inclusive (or none)")
+                  tr("Activation counts within this time of acquisition, inclusive (or none)"))
       ->default_str("7d, or the SOP's funnel window")
       ->type_name("DURATION");
-  cmd->add_option("--amount-col", opts->amount_col, "Column of revenue amounts")
+  cmd->add_option("--amount-col", opts->amount_col, tr("Column of revenue amounts"))
       ->default_str("amount")
       ->type_name("COL")
       ->each([o = opts.get()](const std::string&) { o->amount_col_given = true; });
   cmd->add_option("--referrer-col", opts->referrer_col,
-                  "Column naming who referred the user (on the acquisition row)")
+                  tr("Column naming who referred the user (on the acquisition row)"))
       ->default_str("referrer")
       ->type_name("COL")
       ->each([o = opts.get()](const std::string&) { o->referrer_col_given = true; });
-  cmd->add_option("--encoding", opts->encoding, "Encoding of the CSV: utf-8, gbk, gb18030")
+  cmd->add_option("--encoding", opts->encoding, tr("Encoding of the CSV: utf-8, gbk, gb18030"))
       ->default_str("utf-8");
-  cmd->add_option("--user-col", opts->columns.user, "Column of user ids")->default_str("user_id");
-  cmd->add_option("--event-col", opts->columns.event, "Column of event names")
+  cmd->add_option("--user-col", opts->columns.user, tr("Column of user ids"))
+      ->default_str("user_id");
+  cmd->add_option("--event-col", opts->columns.event, tr("Column of event names"))
       ->default_str("event");
-  cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
-  cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
+  cmd->add_option("--time-col", opts->columns.time, tr("Column of timestamps"))->default_str("ts");
+  cmd->add_option("--threads", opts->threads, tr("Reading threads (default: one per core)"))
       ->type_name("N");
   add_warehouse_options(*cmd, opts->warehouse);
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});

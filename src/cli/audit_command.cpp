@@ -1,4 +1,5 @@
 #include "audit_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "customer_input.hpp"
 #include "dates.hpp"
@@ -69,7 +70,7 @@ int run_audit(const AuditOptions& o) {
   audit::Options opts;
   const auto by = audit::parse_by(o.by);
   if (!by) {
-    throw Error("--by " + o.by + ": use staff, group, task or day");
+    throw Error("--by " + o.by + tr(": use staff, group, task or day"));
   }
   opts.by = *by;
   opts.grace_seconds = parse_duration_option("--grace", o.grace, true);
@@ -78,7 +79,7 @@ int run_audit(const AuditOptions& o) {
   if (!o.as_of.empty()) {
     const auto t = parse_timestamp(o.as_of);
     if (!t) {
-      throw Error("--as-of " + o.as_of + ": not a time (e.g. 2026-12-31T23:59 or 2026-12-31)");
+      throw Error("--as-of " + o.as_of + tr(": not a time (e.g. 2026-12-31T23:59 or 2026-12-31)"));
     }
     opts.as_of = to_local(*t, zone ? &*zone : nullptr);
   }
@@ -135,61 +136,67 @@ int run_audit(const AuditOptions& o) {
 Runner setup_audit(CLI::App& app) {
   auto opts = std::make_shared<AuditOptions>();
   CLI::App* cmd =
-      app.add_subcommand("audit", "Compare the plan with what was done: on time, late, missed");
+      app.add_subcommand("audit", tr("Compare the plan with what was done: on time, late, missed"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl audit camp.sop.yaml --roster roster.yaml --done done.csv --month 2026-12\n"
-      "  sopctl audit camp.sop.yaml --roster roster.yaml --done done.csv --by group --list\n"
-      "  sopctl audit sops/*.sop.yaml --roster roster.yaml --done done.csv --fail-below 90%\n"
-      "\n"
-      "The done log is a CSV with done_at and either key (the last column of\n"
-      "`plan --format csv`) or group and task (ids, or the group's name and the\n"
-      "task's title, as SCRM exports write them), optionally staff.\n"
-      "An item is on time when done within --grace after its time (all-day items:\n"
-      "on its date), late when done after that, missed when not done by --as-of\n"
-      "(default: the latest done_at in the log), pending when its time is later.\n"
-      "on_time_rate = on_time / (planned - pending).\n");
-  cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
-  cmd->add_option("--roster", opts->rosters, "Roster file (YAML or CSV); repeat to merge several")
+      tr("Examples:\n"
+         "  sopctl audit camp.sop.yaml --roster roster.yaml --done done.csv --month 2026-12\n"
+         "  sopctl audit camp.sop.yaml --roster roster.yaml --done done.csv --by group --list\n"
+         "  sopctl audit sops/*.sop.yaml --roster roster.yaml --done done.csv --fail-below 90%\n"
+         "\n"
+         "The done log is a CSV with done_at and either key (the last column of\n"
+         "`plan --format csv`) or group and task (ids, or the group's name and the\n"
+         "task's title, as SCRM exports write them), optionally staff.\n"
+         "An item is on time when done within --grace after its time (all-day items:\n"
+         "on its date), late when done after that, missed when not done by --as-of\n"
+         "(default: the latest done_at in the log), pending when its time is later.\n"
+         "on_time_rate = on_time / (planned - pending).\n"));
+  cmd->add_option("sop", opts->sop_files, tr("SOP files (*.sop.yaml)"))
+      ->required()
+      ->type_name("SOP");
+  cmd->add_option("--roster", opts->rosters,
+                  tr("Roster file (YAML or CSV); repeat to merge several"))
       ->required()
       ->type_name("FILE")
       ->allow_extra_args(false);
-  cmd->add_option("--done", opts->done, "Done log (CSV; '-' for stdin)")
+  cmd->add_option("--done", opts->done, tr("Done log (CSV; '-' for stdin)"))
       ->required()
       ->check(non_empty_path())
       ->type_name("LOG.csv");
   cmd->add_option("--encoding", opts->encoding,
-                  "Encoding of the done log and customers file: utf-8, gbk, gb18030")
+                  tr("Encoding of the done log and customers file: utf-8, gbk, gb18030"))
       ->default_str("utf-8");
   cmd->add_option("--customers", opts->customers.customers,
-                  "Customers of customer SOPs (records may name a customer and task)")
+                  tr("Customers of customer SOPs (records may name a customer and task)"))
       ->check(non_empty_path())
       ->type_name("FILE");
-  cmd->add_option("--events", opts->customers.events,
-                  "Event log: a customer's items after their first `until` event are not planned")
+  cmd->add_option(
+         "--events", opts->customers.events,
+         tr("Event log: a customer's items after their first `until` event are not planned"))
       ->check(non_empty_path())
       ->type_name("LOG.csv");
   add_range_options(*cmd, opts->range, "audit", false);
-  cmd->add_option("--as-of", opts->as_of, "Items due after this time are pending")
+  cmd->add_option("--as-of", opts->as_of, tr("Items due after this time are pending"))
       ->type_name("TIME");
-  cmd->add_option("--grace", opts->grace, "How long after its time an item is still on time")
+  cmd->add_option("--grace", opts->grace, tr("How long after its time an item is still on time"))
       ->default_str("30m")
       ->type_name("DURATION");
-  cmd->add_option("--by", opts->by, "One row per staff, group, task or day")
+  cmd->add_option("--by", opts->by, tr("One row per staff, group, task or day"))
       ->check(CLI::IsMember({"staff", "group", "task", "day"}))
       ->default_str("staff");
-  cmd->add_flag("--list", opts->list, "Also list every late, missed and unplanned item");
+  cmd->add_flag("--list", opts->list, tr("Also list every late, missed and unplanned item"));
   cmd->add_option("--fail-below", opts->fail_below,
-                  "Exit 1 when the overall on-time rate is below RATE (0.9 or 90%)")
+                  tr("Exit 1 when the overall on-time rate is below RATE (0.9 or 90%)"))
       ->type_name("RATE");
-  cmd->add_option("--done-at-col", opts->columns.done_at, "Column of completion times")
+  cmd->add_option("--done-at-col", opts->columns.done_at, tr("Column of completion times"))
       ->default_str("done_at");
-  cmd->add_option("--group-col", opts->columns.group, "Column of groups (ids or names)")
+  cmd->add_option("--group-col", opts->columns.group, tr("Column of groups (ids or names)"))
       ->default_str("group");
-  cmd->add_option("--task-col", opts->columns.task, "Column of tasks (ids or titles)")
+  cmd->add_option("--task-col", opts->columns.task, tr("Column of tasks (ids or titles)"))
       ->default_str("task");
-  cmd->add_option("--staff-col", opts->columns.staff, "Column of who did it")->default_str("staff");
-  cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
+  cmd->add_option("--staff-col", opts->columns.staff, tr("Column of who did it"))
+      ->default_str("staff");
+  cmd->add_option("--calendar", opts->calendar,
+                  tr("Workday calendar: 'cn' (built in) or a YAML file"))
       ->check(non_empty_path())
       ->type_name("cn|FILE");
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});

@@ -1,4 +1,5 @@
 #include "calendar_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/render/calendar_render.hpp>
@@ -50,19 +51,19 @@ int run_calendar(const CalendarOptions& o) {
 Runner setup_calendar(CLI::App& app) {
   auto opts = std::make_shared<CalendarOptions>();
   CLI::App* cmd =
-      app.add_subcommand("calendar", "Show the years and days off a workday calendar covers");
+      app.add_subcommand("calendar", tr("Show the years and days off a workday calendar covers"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl calendar                 # the built-in mainland-China calendar (cn)\n"
-      "  sopctl calendar cn --format json\n"
-      "  sopctl calendar holidays.yaml\n"
-      "\n"
-      "A named calendar is the built-in table (cn) plus files NAME-YEAR.yaml in\n"
-      "$SOPCTL_CALENDARS, then $XDG_DATA_HOME/sopctl/calendars (default\n"
-      "~/.local/share/sopctl/calendars): a new year needs no new sopctl. A file for a\n"
-      "built-in year replaces it. No date is guessed: add a year when the State\n"
-      "Council publishes it.\n");
-  cmd->add_option("calendar", opts->name, "A calendar name (cn) or file")
+      tr("Examples:\n"
+         "  sopctl calendar                 # the built-in mainland-China calendar (cn)\n"
+         "  sopctl calendar cn --format json\n"
+         "  sopctl calendar holidays.yaml\n"
+         "\n"
+         "A named calendar is the built-in table (cn) plus files NAME-YEAR.yaml in\n"
+         "$SOPCTL_CALENDARS, then $XDG_DATA_HOME/sopctl/calendars (default\n"
+         "~/.local/share/sopctl/calendars): a new year needs no new sopctl. A file for a\n"
+         "built-in year replaces it. No date is guessed: add a year when the State\n"
+         "Council publishes it.\n"));
+  cmd->add_option("calendar", opts->name, tr("A calendar name (cn) or file"))
       ->type_name("NAME|FILE")
       ->check(non_empty_path());
   add_output_options(*cmd, opts->out, {"text", "json"});

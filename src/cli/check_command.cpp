@@ -1,4 +1,5 @@
 #include "check_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "customer_input.hpp"
 
@@ -74,7 +75,7 @@ int list_rules(const CheckOptions& o) {
   } else if (f == "text") {
     emit(o.out, render::rules_list(rules));
   } else {
-    throw Error("--list-rules prints text, json or md, not " + f);
+    throw Error(trf("--list-rules prints text, json or md, not {}", f));
   }
   return static_cast<int>(ExitCode::ok);
 }
@@ -84,10 +85,10 @@ int run_check(const CheckOptions& o) {
     return list_rules(o);
   }
   if (o.files.empty()) {
-    throw Error("check: name the SOP or roster files to lint (or use --list-rules)");
+    throw Error(tr("check: name the SOP or roster files to lint (or use --list-rules)"));
   }
   if (o.out.format == "md") {
-    throw Error("--format md goes with --list-rules");
+    throw Error(tr("--format md goes with --list-rules"));
   }
   Diagnostics diags;
   const load::Inputs in = load::load_inputs({{}, o.rosters, o.files, o.customers.encoding}, diags);
@@ -119,34 +120,36 @@ int run_check(const CheckOptions& o) {
 
 Runner setup_check(CLI::App& app) {
   auto opts = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Lint SOP and roster files before a group opens");
+  CLI::App* cmd = app.add_subcommand("check", tr("Lint SOP and roster files before a group opens"));
   cmd->footer(
-      "Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 could not run.\n"
-      "Silence one finding with '# sopctl: disable=RULE-ID' on its line or alone above it;\n"
-      "set severities and limits for a project in .sopctl.yaml (see docs/rules.md).\n"
-      "\n"
-      "Examples:\n"
-      "  sopctl check examples/camp-7d.sop.yaml --roster examples/roster.yaml\n"
-      "  sopctl check sops/*.sop.yaml roster.yaml --calendar cn --strict\n"
-      "  sopctl check sops/*.sop.yaml --format sarif -o sopctl.sarif\n"
-      "  sopctl check --list-rules");
+      tr("Exit status: 0 no errors, 1 errors (or warnings with --strict), 2 could not run.\n"
+         "Silence one finding with '# sopctl: disable=RULE-ID' on its line or alone above it;\n"
+         "set severities and limits for a project in .sopctl.yaml (see docs/rules.md).\n"
+         "\n"
+         "Examples:\n"
+         "  sopctl check examples/camp-7d.sop.yaml --roster examples/roster.yaml\n"
+         "  sopctl check sops/*.sop.yaml roster.yaml --calendar cn --strict\n"
+         "  sopctl check sops/*.sop.yaml --format sarif -o sopctl.sarif\n"
+         "  sopctl check --list-rules"));
   cmd->add_option("files", opts->files,
-                  "SOP files (*.sop.yaml) and roster files (*.roster.yaml, *.csv, or YAML with "
-                  "staff/groups) to lint")
+                  tr("SOP files (*.sop.yaml) and roster files (*.roster.yaml, *.csv, or YAML with "
+                     "staff/groups) to lint"))
       ->type_name("FILE");
-  cmd->add_option("--roster", opts->rosters,
-                  "Roster to check owners and groups against (YAML, or CSV of groups); repeatable")
+  cmd->add_option(
+         "--roster", opts->rosters,
+         tr("Roster to check owners and groups against (YAML, or CSV of groups); repeatable"))
       ->type_name("FILE")
       ->allow_extra_args(false);  // one file per --roster: FILE... may follow it
   cmd->add_option("--calendar", opts->calendar,
-                  "Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file")
+                  tr("Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file"))
       ->check(non_empty_path())
       ->type_name("cn|FILE");
-  cmd->add_flag("--strict", opts->strict, "Fail (exit 1) on warnings too");
-  cmd->add_option("--config", opts->config, "Project config instead of the nearest .sopctl.yaml")
+  cmd->add_flag("--strict", opts->strict, tr("Fail (exit 1) on warnings too"));
+  cmd->add_option("--config", opts->config,
+                  tr("Project config instead of the nearest .sopctl.yaml"))
       ->type_name("FILE");
   cmd->add_flag("--list-rules", opts->list_rules,
-                "Print every rule: id, category, default severity, summary");
+                tr("Print every rule: id, category, default severity, summary"));
   add_customer_options(*cmd, opts->customers, true);
   add_output_options(*cmd, opts->out, {"text", "json", "sarif", "github"}, {"md"});
   return [opts] { return run_check(*opts); };

@@ -1,4 +1,5 @@
 #include "common.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/files.hpp>
@@ -32,20 +33,21 @@ void add_output_options(CLI::App& cmd, OutputOptions& opts, const std::vector<st
   if (!hidden_formats.empty()) {
     member.description(CLI::IsMember(formats).get_description());  // lists the visible ones
   }
-  cmd.add_option("--format", opts.format, "Output format: " + list)
+  cmd.add_option("--format", opts.format, trf("Output format: {}", list))
       ->check(member)
       ->default_str(formats.front());
   cmd.add_option("-o,--output", opts.output,
-                 "Write the result to FILE (atomically: a temporary file, then rename)")
+                 tr("Write the result to FILE (atomically: a temporary file, then rename)"))
       ->check(non_empty_path())
       ->type_name("FILE");
-  cmd.add_option("--color", opts.color, "Colour: auto (a terminal without NO_COLOR), always, never")
+  cmd.add_option("--color", opts.color,
+                 tr("Colour: auto (a terminal without NO_COLOR), always, never"))
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->default_str("auto");
-  cmd.add_flag("-q,--quiet", opts.quiet, "Print nothing on stderr but errors");
+  cmd.add_flag("-q,--quiet", opts.quiet, tr("Print nothing on stderr but errors"));
   if (std::find(formats.begin(), formats.end(), "csv") != formats.end()) {
     cmd.add_flag("--bom", opts.bom,
-                 "Start CSV/TSV output with a UTF-8 BOM, so that Excel opens it as UTF-8");
+                 tr("Start CSV/TSV output with a UTF-8 BOM, so that Excel opens it as UTF-8"));
   }
 }
 
@@ -69,7 +71,7 @@ void emit(const OutputOptions& opts, const std::string& data) {
   }
   if (opts.output.empty() || opts.output == "-" || opts.output == "/dev/stdout") {
     if (opts.format == "xlsx" && isatty(STDOUT_FILENO) != 0) {
-      throw Error("--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)");
+      throw Error(tr("--format xlsx writes a binary file: give -o FILE.xlsx (or redirect stdout)"));
     }
     std::fwrite(data.data(), 1, data.size(), stdout);
     std::fflush(stdout);

@@ -1,4 +1,5 @@
 #include "compare_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "event_input.hpp"
 #include "funnel_command.hpp"
@@ -33,7 +34,8 @@ int run_compare(const CompareOptions& o) {
   const std::optional<Sop> sop = load_optional_sop(o.sop);
   const funnel::Spec spec = funnel_spec(o.steps, o.window, o.mode, sop, o.sop);
   if (spec.steps.empty()) {
-    throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+    throw Error(
+        tr("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)"));
   }
   const TimeZone zone = resolve_zone(o.tz, sop);
   const CsvInput input(o.input, o.encoding);
@@ -76,43 +78,46 @@ int run_compare(const CompareOptions& o) {
 Runner setup_compare(CLI::App& app) {
   auto opts = std::make_shared<CompareOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "compare", "Compare SOP variants (A/B): conversion, interval, lift and significance");
+      "compare", tr("Compare SOP variants (A/B): conversion, interval, lift and significance"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl compare events.csv --steps join_group,order --by variant --control A\n"
-      "  sopctl compare events.csv --sop camp.sop.yaml --by variant --cluster group\n"
-      "\n"
-      "A user's variant is the --by column of the step-1 event of their best attempt\n"
-      "(as funnel --by). Per variant: users at step 1, users at the last step, conversion\n"
-      "with a 95% Wilson interval, lift against --control (default: the variant with the\n"
-      "most users) and a two-sided p-value: the pooled two-proportion z-test, or Fisher's\n"
-      "exact test when an expected cell is under 5. Operators assign groups, not users,\n"
-      "to variants: with --cluster group the unit is the group (Welch's t-test on the\n"
-      "groups' conversion rates), and a variant with fewer than 5 groups is warned about.\n");
-  cmd->add_option("csv", opts->input, "Event log (CSV; '-' reads stdin)")
+      tr("Examples:\n"
+         "  sopctl compare events.csv --steps join_group,order --by variant --control A\n"
+         "  sopctl compare events.csv --sop camp.sop.yaml --by variant --cluster group\n"
+         "\n"
+         "A user's variant is the --by column of the step-1 event of their best attempt\n"
+         "(as funnel --by). Per variant: users at step 1, users at the last step, conversion\n"
+         "with a 95% Wilson interval, lift against --control (default: the variant with the\n"
+         "most users) and a two-sided p-value: the pooled two-proportion z-test, or Fisher's\n"
+         "exact test when an expected cell is under 5. Operators assign groups, not users,\n"
+         "to variants: with --cluster group the unit is the group (Welch's t-test on the\n"
+         "groups' conversion rates), and a variant with fewer than 5 groups is warned about.\n"));
+  cmd->add_option("csv", opts->input, tr("Event log (CSV; '-' reads stdin)"))
       ->required()
       ->type_name("CSV");
-  cmd->add_option("--steps", opts->steps, "Funnel steps, comma-separated")->type_name("A,B,C");
-  cmd->add_option("--sop", opts->sop, "Take steps, window and mode from this SOP's funnel:")
+  cmd->add_option("--steps", opts->steps, tr("Funnel steps, comma-separated"))->type_name("A,B,C");
+  cmd->add_option("--sop", opts->sop, tr("Take steps, window and mode from this SOP's funnel:"))
       ->type_name("FILE");
-  cmd->add_option("--by", opts->by, "Column naming each user's variant")
+  cmd->add_option("--by", opts->by, tr("Column naming each user's variant"))
       ->required()
       ->type_name("COL");
-  cmd->add_option("--control", opts->control, "The control variant (default: the largest)")
+  cmd->add_option("--control", opts->control, tr("The control variant (default: the largest)"))
       ->type_name("V");
   cmd->add_option("--cluster", opts->cluster,
-                  "Column of the unit variants were assigned to (e.g. group)")
+                  tr("Column of the unit variants were assigned to (e.g. group)"))
       ->type_name("COL");
-  cmd->add_option("--window", opts->window, "Funnel window (default 7d, or the SOP's)")
+  cmd->add_option("--window", opts->window, tr("Funnel window (default 7d, or the SOP's)"))
       ->type_name("DURATION");
-  cmd->add_option("--mode", opts->mode, "Funnel mode: ordered, strict or any")->type_name("MODE");
-  cmd->add_option("--tz", opts->tz, "Time zone of timestamps without an offset")->type_name("ZONE");
-  cmd->add_option("--encoding", opts->encoding, "Encoding of the CSV: utf-8, gbk, gb18030")
+  cmd->add_option("--mode", opts->mode, tr("Funnel mode: ordered, strict or any"))
+      ->type_name("MODE");
+  cmd->add_option("--tz", opts->tz, tr("Time zone of timestamps without an offset"))
+      ->type_name("ZONE");
+  cmd->add_option("--encoding", opts->encoding, tr("Encoding of the CSV: utf-8, gbk, gb18030"))
       ->default_str("utf-8");
-  cmd->add_option("--user-col", opts->columns.user, "Column of user ids")->default_str("user_id");
-  cmd->add_option("--event-col", opts->columns.event, "Column of event names")
+  cmd->add_option("--user-col", opts->columns.user, tr("Column of user ids"))
+      ->default_str("user_id");
+  cmd->add_option("--event-col", opts->columns.event, tr("Column of event names"))
       ->default_str("event");
-  cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
+  cmd->add_option("--time-col", opts->columns.time, tr("Column of timestamps"))->default_str("ts");
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});
   return [opts] { return run_compare(*opts); };
 }

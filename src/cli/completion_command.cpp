@@ -1,4 +1,5 @@
 #include "completion_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/app/completion.hpp>
 #include <sopctl/app/templates.hpp>
@@ -135,22 +136,23 @@ int run_completion(const CLI::App& app, const CompletionOptions& o) {
 
 Runner setup_completion(CLI::App& app) {
   auto opts = std::make_shared<CompletionOptions>();
-  CLI::App* cmd = app.add_subcommand("completion", "Print a shell completion script (bash or zsh)");
+  CLI::App* cmd =
+      app.add_subcommand("completion", tr("Print a shell completion script (bash or zsh)"));
   cmd->footer(
-      "Examples:\n"
-      "  source <(sopctl completion bash)        # this bash session\n"
-      "  sopctl completion bash > ~/.local/share/bash-completion/completions/sopctl\n"
-      "  sopctl completion zsh > \"${fpath[1]}/_sopctl\"   # zsh, then restart it\n"
-      "\n"
-      "The script completes subcommands, their options, and the values of --format,\n"
-      "--color, --template and other options with a fixed set of values.\n");
-  cmd->add_option("shell", opts->shell, "The shell: bash or zsh")
+      tr("Examples:\n"
+         "  source <(sopctl completion bash)        # this bash session\n"
+         "  sopctl completion bash > ~/.local/share/bash-completion/completions/sopctl\n"
+         "  sopctl completion zsh > \"${fpath[1]}/_sopctl\"   # zsh, then restart it\n"
+         "\n"
+         "The script completes subcommands, their options, and the values of --format,\n"
+         "--color, --template and other options with a fixed set of values.\n"));
+  cmd->add_option("shell", opts->shell, tr("The shell: bash or zsh"))
       ->type_name("SHELL")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh"}));
-  cmd->add_option("-o,--output", opts->out.output, "Write the script to FILE instead of stdout")
+  cmd->add_option("-o,--output", opts->out.output, tr("Write the script to FILE instead of stdout"))
       ->type_name("FILE");
-  cmd->add_flag("-q,--quiet", opts->out.quiet, "Print nothing on stderr but errors");
+  cmd->add_flag("-q,--quiet", opts->out.quiet, tr("Print nothing on stderr but errors"));
   const CLI::App* root = &app;
   return [opts, root] { return run_completion(*root, *opts); };
 }

@@ -1,4 +1,5 @@
 #include "customer_input.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "common.hpp"
 #include "event_input.hpp"
@@ -11,15 +12,16 @@ namespace sopctl::cli {
 
 void add_customer_options(CLI::App& cmd, CustomerOptions& opts, bool with_events) {
   cmd.add_option("--customers", opts.customers,
-                 "Customers of customer SOPs: CSV customer_id,name,owner,added,tags,...")
+                 tr("Customers of customer SOPs: CSV customer_id,name,owner,added,tags,..."))
       ->check(non_empty_path())
       ->type_name("FILE");
-  cmd.add_option("--encoding", opts.encoding, "Encoding of the customers file: utf-8, gbk, gb18030")
+  cmd.add_option("--encoding", opts.encoding,
+                 tr("Encoding of the customers file: utf-8, gbk, gb18030"))
       ->default_str("utf-8");
   if (with_events) {
     cmd.add_option("--events", opts.events,
-                   "Event log (user_id,event,ts): a customer's items after their first `until` "
-                   "event are dropped")
+                   tr("Event log (user_id,event,ts): a customer's items after their first `until` "
+                      "event are dropped"))
         ->check(non_empty_path())
         ->type_name("LOG.csv");
   }

@@ -1,4 +1,5 @@
 #include "event_input.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "common.hpp"
 
@@ -23,7 +24,7 @@ std::optional<Sop> load_optional_sop(const std::string& path) {
   Diagnostics diags;
   Sop sop = load_sop(io::read_file(path), path, diags);
   if (report_errors(diags)) {
-    throw Error("the SOP file has errors (run 'sopctl check' on it)");
+    throw Error(tr("the SOP file has errors (run 'sopctl check' on it)"));
   }
   return sop;
 }
@@ -32,7 +33,7 @@ TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop) {
   const std::string name = !tz.empty() ? tz : sop ? sop->timezone.value : "Asia/Shanghai";
   auto zone = TimeZone::load(name);
   if (!zone) {
-    throw Error("time zone '" + TimeZone::printable(name) + "' " + TimeZone::why_not(name));
+    throw Error(trf("time zone '{}' {}", TimeZone::printable(name), TimeZone::why_not(name)));
   }
   return std::move(*zone);
 }
@@ -40,7 +41,7 @@ TimeZone resolve_zone(const std::string& tz, const std::optional<Sop>& sop) {
 CsvInput::CsvInput(const std::string& path, const std::string& encoding, bool may_be_empty) {
   const auto enc = csv::parse_encoding(encoding);
   if (!enc) {
-    throw Error("--encoding " + encoding + ": use utf-8, gbk or gb18030");
+    throw Error("--encoding " + encoding + tr(": use utf-8, gbk or gb18030"));
   }
   file = io::MappedFile::open(path);
   text = file.bytes();
@@ -70,7 +71,7 @@ CsvInput::CsvInput(const std::string& path, const std::string& encoding, bool ma
   // A header and nothing else is an export gone wrong, not an empty funnel.
   if (!may_be_empty &&
       text.find_first_not_of(" \t\r\n,", header.data_offset) == std::string_view::npos) {
-    throw Error("no data rows after the header (is the export empty?)", SourceLoc{path, 1, 0});
+    throw Error(tr("no data rows after the header (is the export empty?)"), SourceLoc{path, 1, 0});
   }
 }
 
@@ -85,7 +86,7 @@ std::optional<std::int64_t> parse_window_option(const std::string& option,
   if (auto d = parse_duration(text)) {
     return *d;
   }
-  throw Error(option + " " + text + ": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)");
+  throw Error(option + " " + text + tr(": not a duration (use e.g. 7d, 36h, 90m, 1d12h, or none)"));
 }
 
 constexpr std::size_t k_progress_min_bytes = 64 << 20;

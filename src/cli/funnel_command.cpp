@@ -1,4 +1,5 @@
 #include "funnel_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "dates.hpp"
 
@@ -54,13 +55,14 @@ std::vector<std::string> split_steps(const std::string& text) {
     const auto e = s.find_last_not_of(" \t");
     s = b == std::string::npos ? "" : s.substr(b, e - b + 1);
     if (s.empty()) {
-      throw Error("--steps " + text + ": an empty step name (use --steps view,join_group,order)");
+      throw Error("--steps " + text +
+                  tr(": an empty step name (use --steps view,join_group,order)"));
     }
     steps.push_back(s);
     start = end + 1;
   }
   if (steps.size() > funnel::k_max_steps) {
-    throw Error(fmt::format("--steps: {} steps; at most {}", steps.size(), funnel::k_max_steps));
+    throw Error(trf("--steps: {} steps; at most {}", steps.size(), funnel::k_max_steps));
   }
   return steps;
 }
@@ -94,10 +96,10 @@ std::string render(const funnel::Result& r, const render::FunnelRenderOptions& r
     events::require_column(header, o.columns.event, o.input, "--event-col");
     events::require_column(header, o.columns.time, o.input, "--time-col");
   }
-  throw Error(fmt::format("not a funnel input: the header ({}) has neither {},{},{} (an event "
-                          "log; see --user-col, --event-col, --time-col) nor step,users (stage "
-                          "counts)",
-                          header.joined(), o.columns.user, o.columns.event, o.columns.time),
+  throw Error(trf("not a funnel input: the header ({}) has neither {},{},{} (an event "
+                  "log; see --user-col, --event-col, --time-col) nor step,users (stage "
+                  "counts)",
+                  header.joined(), o.columns.user, o.columns.event, o.columns.time),
               SourceLoc{o.input, 1, 0});
 }
 
@@ -128,7 +130,8 @@ funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
   funnel::Result result;
   if (events::is_event_log(header, o.columns)) {
     if (spec.steps.empty()) {
-      throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+      throw Error(
+          tr("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)"));
     }
     events::LoadOptions lo;
     lo.columns = o.columns;
@@ -173,7 +176,7 @@ funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
   } else if (funnel::is_stage_counts(header)) {
     if (!o.by.empty() || !o.trend.empty()) {
       throw Error(std::string(o.by.empty() ? "--trend" : "--by") +
-                      " needs an event log; this file holds stage counts",
+                      tr(" needs an event log; this file holds stage counts"),
                   SourceLoc{o.input, 1, 0});
     }
     const auto rows = funnel::read_stage_counts(text, o.input, header);
@@ -201,7 +204,7 @@ funnel::Spec funnel_spec(const std::string& steps, const std::string& window_fla
       spec.steps.push_back(s.value);
     }
     if (spec.steps.empty()) {
-      throw Error("the SOP has no 'funnel:' steps; give them with --steps a,b,c",
+      throw Error(tr("the SOP has no 'funnel:' steps; give them with --steps a,b,c"),
                   SourceLoc{sop_path});
     }
   }
@@ -218,7 +221,7 @@ funnel::Spec funnel_spec(const std::string& steps, const std::string& window_fla
   std::string error;
   const auto parsed = funnel::parse_mode_list(mode, error);
   if (!parsed) {
-    throw Error((sop_mode ? "funnel mode: " : "--mode " + mode + ": ") + error,
+    throw Error((sop_mode ? tr("funnel mode: ") : "--mode " + mode + ": ") + error,
                 sop_mode ? sop->funnel_mode.loc : SourceLoc{});
   }
   spec.mode = parsed->mode;
@@ -237,13 +240,14 @@ int run_funnel(const FunnelOptions& o) {
   } else if (o.by_step != "first") {
     const auto n = load_int(o.by_step);
     if (!n || *n < 1 || static_cast<std::size_t>(*n) > spec.steps.size()) {
-      throw Error("--by-step " + o.by_step + ": first, last or a step number from 1 to " +
-                  std::to_string(spec.steps.size()));
+      throw Error(
+          "--by-step " + o.by_step +
+          trf(": first, last or a step number from 1 to {}", std::to_string(spec.steps.size())));
     }
     spec.by_step = static_cast<std::size_t>(*n);
   }
   if (o.exclude.size() > funnel::k_max_exclusions) {
-    throw Error("--exclude: at most " + std::to_string(funnel::k_max_exclusions) + " exclusions");
+    throw Error(trf("--exclude: at most {} exclusions", std::to_string(funnel::k_max_exclusions)));
   }
   for (const std::string& text : o.exclude) {
     std::string error;
@@ -260,11 +264,11 @@ int run_funnel(const FunnelOptions& o) {
   funnel::Result result;
   if (o.warehouse.on()) {
     if (!o.input.empty()) {
-      throw Error("--sql and --clickhouse read --table, not a CSV: drop '" + o.input + "'");
+      throw Error(trf("--sql and --clickhouse read --table, not a CSV: drop '{}'", o.input));
     }
     if (!o.trend.empty()) {
       throw Error(
-          "--trend is not expressed in SQL; compute it locally (without --sql/--clickhouse)");
+          tr("--trend is not expressed in SQL; compute it locally (without --sql/--clickhouse)"));
     }
     const sql::Source source{o.warehouse.table, o.columns.user, o.columns.event,
                              o.columns.time,    o.by,           zone.name()};
@@ -280,8 +284,8 @@ int run_funnel(const FunnelOptions& o) {
     }
   } else if (o.input.empty()) {
     throw Error(
-        "give the event log or stage counts (a CSV, '-' for stdin), or --clickhouse URL "
-        "--table T");
+        tr("give the event log or stage counts (a CSV, '-' for stdin), or --clickhouse URL "
+           "--table T"));
   } else {
     result = local_result(o, spec, zone);
   }
@@ -310,69 +314,73 @@ int run_funnel(const FunnelOptions& o) {
 
 Runner setup_funnel(CLI::App& app) {
   auto opts = std::make_shared<FunnelOptions>();
-  CLI::App* cmd = app.add_subcommand("funnel", "Users per funnel step and drop-off from a CSV");
+  CLI::App* cmd = app.add_subcommand("funnel", tr("Users per funnel step and drop-off from a CSV"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl funnel events.csv --steps view,join_group,signup,order\n"
-      "  sopctl funnel events.csv --sop camp.sop.yaml --by channel --format md\n"
-      "  sopctl funnel stages.csv --encoding gbk\n"
-      "  sopctl funnel events.csv --steps join_group,order --window 3d --fail-below 5% -q\n"
-      "  sopctl funnel --steps view,order --sql duckdb --table events\n"
-      "  sopctl funnel --steps view,order --clickhouse http://127.0.0.1:8123/ --table events\n"
-      "\n"
-      "The CSV is an event log (user_id,event,ts and any other columns, not sorted) or stage\n"
-      "counts (step,users, rows in funnel order). Each step-1 event starts an attempt; a user\n"
-      "counts for step k when steps 1..k happen in order within the window after step 1.\n"
-      "Exit codes: 0 ok, 1 conversion below --fail-below, 2 bad usage or input.\n");
-  cmd->add_option("csv", opts->input,
-                  "Event log or stage counts (CSV; '-' reads stdin); none with --sql/--clickhouse")
+      tr("Examples:\n"
+         "  sopctl funnel events.csv --steps view,join_group,signup,order\n"
+         "  sopctl funnel events.csv --sop camp.sop.yaml --by channel --format md\n"
+         "  sopctl funnel stages.csv --encoding gbk\n"
+         "  sopctl funnel events.csv --steps join_group,order --window 3d --fail-below 5% -q\n"
+         "  sopctl funnel --steps view,order --sql duckdb --table events\n"
+         "  sopctl funnel --steps view,order --clickhouse http://127.0.0.1:8123/ --table events\n"
+         "\n"
+         "The CSV is an event log (user_id,event,ts and any other columns, not sorted) or stage\n"
+         "counts (step,users, rows in funnel order). Each step-1 event starts an attempt; a user\n"
+         "counts for step k when steps 1..k happen in order within the window after step 1.\n"
+         "Exit codes: 0 ok, 1 conversion below --fail-below, 2 bad usage or input.\n"));
+  cmd->add_option(
+         "csv", opts->input,
+         tr("Event log or stage counts (CSV; '-' reads stdin); none with --sql/--clickhouse"))
       ->type_name("CSV");
-  cmd->add_option("--steps", opts->steps, "Funnel steps: event names, comma-separated")
+  cmd->add_option("--steps", opts->steps, tr("Funnel steps: event names, comma-separated"))
       ->type_name("A,B,C");
-  cmd->add_option("--sop", opts->sop,
-                  "Take the steps from this SOP's 'funnel:' and show its goal against the result")
+  cmd->add_option(
+         "--sop", opts->sop,
+         tr("Take the steps from this SOP's 'funnel:' and show its goal against the result"))
       ->type_name("FILE");
   cmd->add_option("--window", opts->window,
-                  "Time from step 1 within which later steps count (s, m, h, d; or none)")
+                  tr("Time from step 1 within which later steps count (s, m, h, d; or none)"))
       ->default_str(std::string(funnel::k_default_window_text) + ", or the SOP's funnel window")
       ->type_name("DURATION");
   cmd->add_option("--mode", opts->mode,
-                  "ordered: steps in order; strict: no other step in between; any: any order; "
-                  "or ClickHouse's strict_order, strict_deduplication, strict_increase, "
-                  "strict_once, allow_reentry, comma-combined (docs/funnel.md)")
+                  tr("ordered: steps in order; strict: no other step in between; any: any order; "
+                     "or ClickHouse's strict_order, strict_deduplication, strict_increase, "
+                     "strict_once, allow_reentry, comma-combined (docs/funnel.md)"))
       ->default_str("ordered, or the SOP's funnel mode")
       ->type_name("MODE");
   auto* trend =
-      cmd->add_option("--trend", opts->trend,
-                      "One row per day, week (from Monday) or month of the attempt's step-1 event")
+      cmd->add_option(
+             "--trend", opts->trend,
+             tr("One row per day, week (from Monday) or month of the attempt's step-1 event"))
           ->check(CLI::IsMember({"day", "week", "month"}))
           ->type_name("PERIOD");
-  auto* by =
-      cmd->add_option("--by", opts->by, "One funnel per value of this column (on the step-1 event)")
-          ->type_name("COL");
+  auto* by = cmd->add_option("--by", opts->by,
+                             tr("One funnel per value of this column (on the step-1 event)"))
+                 ->type_name("COL");
   trend->excludes(by);
   cmd->add_option("--by-step", opts->by_step,
-                  "Which step's event gives the --by value: first (default), last, or N")
+                  tr("Which step's event gives the --by value: first (default), last, or N"))
       ->type_name("first|last|N");
   cmd->add_option("--exclude", opts->exclude,
-                  "An attempt with EVENT after step I (default 1) and before step J (default "
-                  "the last) counts only up to the steps before it; repeatable")
+                  tr("An attempt with EVENT after step I (default 1) and before step J (default "
+                     "the last) counts only up to the steps before it; repeatable"))
       ->type_name("EVENT[:I-J]")
       ->allow_extra_args(false);
   cmd->add_option("--fail-below", opts->fail_below,
-                  "Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)")
+                  tr("Exit 1 when overall conversion is below RATE (e.g. 0.05 or 5%)"))
       ->type_name("RATE");
-  cmd->add_option("--encoding", opts->encoding, "Encoding of the CSV: utf-8, gbk, gb18030")
+  cmd->add_option("--encoding", opts->encoding, tr("Encoding of the CSV: utf-8, gbk, gb18030"))
       ->default_str("utf-8");
-  cmd->add_option("--user-col", opts->columns.user, "Column of user ids")->default_str("user_id");
-  cmd->add_option("--event-col", opts->columns.event, "Column of event names")
+  cmd->add_option("--user-col", opts->columns.user, tr("Column of user ids"))
+      ->default_str("user_id");
+  cmd->add_option("--event-col", opts->columns.event, tr("Column of event names"))
       ->default_str("event");
-  cmd->add_option("--time-col", opts->columns.time, "Column of timestamps")->default_str("ts");
+  cmd->add_option("--time-col", opts->columns.time, tr("Column of timestamps"))->default_str("ts");
   cmd->add_option("--tz", opts->tz,
-                  "Local time zone for timestamps with an offset (default: the SOP's, or "
-                  "Asia/Shanghai)")
+                  tr("Local time zone for timestamps with an offset (default: the SOP's, or "
+                     "Asia/Shanghai)"))
       ->type_name("ZONE");
-  cmd->add_option("--threads", opts->threads, "Reading threads (default: one per core)")
+  cmd->add_option("--threads", opts->threads, tr("Reading threads (default: one per core)"))
       ->type_name("N");
   add_warehouse_options(*cmd, opts->warehouse);
   add_output_options(*cmd, opts->out, {"table", "csv", "json", "md", "xlsx", "html"});

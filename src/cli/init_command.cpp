@@ -1,4 +1,5 @@
 #include "init_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/app/templates.hpp>
 #include <sopctl/base/error.hpp>
@@ -29,7 +30,7 @@ int run_init(const InitOptions& o) {
   std::error_code ec;
   if (!to_stdout && !o.force &&
       std::filesystem::exists(std::filesystem::symlink_status(o.out.output, ec))) {
-    throw Error(o.out.output + " already exists; use --force to overwrite it");
+    throw Error(o.out.output + tr(" already exists; use --force to overwrite it"));
   }
   if (to_stdout) {
     emit(o.out, text);
@@ -47,24 +48,24 @@ int run_init(const InitOptions& o) {
 
 Runner setup_init(CLI::App& app) {
   auto opts = std::make_shared<InitOptions>();
-  CLI::App* cmd = app.add_subcommand("init", "Start an SOP file from a template");
+  CLI::App* cmd = app.add_subcommand("init", tr("Start an SOP file from a template"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl templates\n"
-      "  sopctl init --template welfare-daily -o welfare.sop.yaml\n"
-      "  sopctl init --template camp-7d > camp.sop.yaml\n"
-      "  sopctl check welfare.sop.yaml --strict\n"
-      "\n"
-      "Without -o the template goes to stdout. An existing file is never overwritten\n"
-      "without --force. Without --template, init writes camp-7d (the 7-day training camp).\n");
-  cmd->add_option("-t,--template", opts->id, "Template id (see 'sopctl templates')")
+      tr("Examples:\n"
+         "  sopctl templates\n"
+         "  sopctl init --template welfare-daily -o welfare.sop.yaml\n"
+         "  sopctl init --template camp-7d > camp.sop.yaml\n"
+         "  sopctl check welfare.sop.yaml --strict\n"
+         "\n"
+         "Without -o the template goes to stdout. An existing file is never overwritten\n"
+         "without --force. Without --template, init writes camp-7d (the 7-day training camp).\n"));
+  cmd->add_option("-t,--template", opts->id, tr("Template id (see 'sopctl templates')"))
       ->type_name("ID")
       ->default_str(k_default_template);
-  cmd->add_flag("-f,--force", opts->force, "Overwrite the -o file if it exists");
+  cmd->add_flag("-f,--force", opts->force, tr("Overwrite the -o file if it exists"));
   cmd->add_option("-o,--output", opts->out.output,
-                  "Write the SOP to FILE (atomically) instead of stdout")
+                  tr("Write the SOP to FILE (atomically) instead of stdout"))
       ->type_name("FILE");
-  cmd->add_flag("-q,--quiet", opts->out.quiet, "Print nothing on stderr but errors");
+  cmd->add_flag("-q,--quiet", opts->out.quiet, tr("Print nothing on stderr but errors"));
   return [opts] { return run_init(*opts); };
 }
 

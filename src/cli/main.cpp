@@ -10,12 +10,14 @@
 #include "funnel_command.hpp"
 #include "grow_command.hpp"
 #include "init_command.hpp"
+#include "language.hpp"
 #include "notify_command.hpp"
 #include "plan_command.hpp"
 #include "schema_command.hpp"
 #include "templates_command.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/version.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 
@@ -52,18 +54,22 @@ std::string flag_suggestion(const CLI::App& cmd, int argc, char** argv) {
       continue;
     }
     const std::string match = sopctl::text::closest_match(arg, known);
-    return match.empty() ? " ('" + arg + "' is not an option of this command)"
-                         : " (did you mean '" + match + "' for '" + arg + "'?)";
+    return match.empty() ? sopctl::trf(" ('{}' is not an option of this command)", arg)
+                         : sopctl::trf(" (did you mean '{}' for '{}'?)", match, arg);
   }
   return {};
 }
 
 int run(int argc, char** argv) {
   using namespace sopctl;
-  CLI::App app{"sopctl: community-operations SOPs as code: plan, lint, funnel, AARRR", "sopctl"};
-  app.set_version_flag("--version", std::string(version()));
+  cli::choose_language(argc, argv);
+  CLI::App app{tr("sopctl: community-operations SOPs as code: plan, lint, funnel, AARRR"),
+               "sopctl"};
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+  app.set_version_flag("--version", std::string(version()),
+                       tr("Display program version information and exit"));
   app.require_subcommand(1);
-  app.footer("Run 'sopctl COMMAND --help' for a command's options and examples.\n");
+  app.footer(tr("Run 'sopctl COMMAND --help' for a command's options and examples.\n"));
 
   std::map<std::string, cli::Runner> runners;
   runners["plan"] = cli::setup_plan(app);
@@ -79,6 +85,8 @@ int run(int argc, char** argv) {
   runners["templates"] = cli::setup_templates(app);
   runners["init"] = cli::setup_init(app);
   runners["completion"] = cli::setup_completion(app);
+  std::string lang;  // read by choose_language; CLI11 checks it is zh or en
+  cli::add_language_option(app, lang);
 
   // An unknown command is named, with the nearest one (git's did-you-mean).
   if (argc > 1 && argv[1][0] != '-' && runners.count(argv[1]) == 0) {
@@ -86,9 +94,10 @@ int run(int argc, char** argv) {
     for (const auto& [name, runner] : runners) {
       names.push_back(name);
     }
-    std::fprintf(stderr,
-                 "sopctl: error: unknown command '%s'%s\nRun 'sopctl --help' for the list.\n",
-                 argv[1], text::did_you_mean_suffix(argv[1], names).c_str());
+    std::fprintf(stderr, "%s\n",
+                 trf("sopctl: error: unknown command '{}'{}\nRun 'sopctl --help' for the list.",
+                     argv[1], text::did_you_mean_suffix(argv[1], names))
+                     .c_str());
     return static_cast<int>(ExitCode::failure);
   }
   try {
@@ -104,8 +113,10 @@ int run(int argc, char** argv) {
     if (argc > 1 && runners.count(argv[1]) != 0) {
       hint = flag_suggestion(*app.get_subcommand(argv[1]), argc, argv);
     }
-    std::fprintf(stderr, "sopctl: error: %s%s\nRun 'sopctl --help' or 'sopctl COMMAND --help'.\n",
-                 e.what(), hint.c_str());
+    std::fprintf(stderr, "%s\n",
+                 trf("sopctl: error: {}{}\nRun 'sopctl --help' or 'sopctl COMMAND --help'.",
+                     cli::parse_error_text(e), hint)
+                     .c_str());
     return static_cast<int>(ExitCode::failure);
   }
   for (CLI::App* sub : app.get_subcommands()) {
@@ -126,7 +137,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", e.format().c_str());
     return static_cast<int>(e.code());
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "sopctl: internal error: %s\n", e.what());
+    std::fprintf(stderr, "%s\n", sopctl::trf("sopctl: internal error: {}", e.what()).c_str());
     return static_cast<int>(sopctl::ExitCode::failure);
   }
 }

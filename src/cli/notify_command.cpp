@@ -1,4 +1,5 @@
 #include "notify_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "customer_input.hpp"
 #include "dates.hpp"
@@ -72,11 +73,11 @@ std::string staff_name(const notify::Digest& d) {
 
 int send(const NotifyOptions& o, const std::vector<notify::Digest>& digests) {
   if (!o.send.empty() && o.send.rfind("https://", 0) != 0 && o.send.rfind("http://", 0) != 0) {
-    throw Error("--send " + o.send + ": not a webhook URL (http:// or https://)");
+    throw Error("--send " + o.send + tr(": not a webhook URL (http:// or https://)"));
   }
   for (const notify::Digest& d : digests) {
     if (d.robot.empty()) {
-      throw Error(fmt::format(
+      throw Error(trf(
           "notify: {} has no robot: add `robot: https://qyapi.weixin.qq.com/cgi-bin/webhook/"
           "send?key=...` to the staff member in the roster, or give --send URL (nothing was sent)",
           staff_name(d)));
@@ -106,8 +107,8 @@ int send(const NotifyOptions& o, const std::vector<notify::Digest>& digests) {
     robots.insert(digests[i].robot);
   }
   std::string summary =
-      fmt::format("sent {} of {} digest{} to {} robot{}", report.sent, digests.size(),
-                  digests.size() == 1 ? "" : "s", robots.size(), robots.size() == 1 ? "" : "s");
+      trf("sent {} of {} digest{} to {} robot{}", report.sent, digests.size(),
+          digests.size() == 1 ? "" : "s", robots.size(), robots.size() == 1 ? "" : "s");
   if (report.retries > 0) {
     summary += fmt::format(", {} retr{}", report.retries, report.retries == 1 ? "y" : "ies");
   }
@@ -155,11 +156,11 @@ int run_notify(const NotifyOptions& o) {
     } else if (auto t = parse_time_of_day(o.at)) {
       slot.at = *t;
     } else {
-      throw Error("--at " + o.at + ": not a time (use HH:MM, e.g. 19:30, or 'now')");
+      throw Error("--at " + o.at + tr(": not a time (use HH:MM, e.g. 19:30, or 'now')"));
     }
     slot.within_minutes = static_cast<int>(parse_duration_option("--within", o.within, false) / 60);
     if (slot.within_minutes < 1) {
-      throw Error("--within " + o.within + ": at least 1m");
+      throw Error("--within " + o.within + tr(": at least 1m"));
     }
   }
   const Calendar calendar = calendar::load(o.calendar);
@@ -178,8 +179,7 @@ int run_notify(const NotifyOptions& o) {
       std::fprintf(
           stderr, "sopctl: notify: nothing to do on %s%s\n", format_date(slot.date).c_str(),
           slot.at
-              ? fmt::format(" from {} for {}m", format_time_of_day(*slot.at), slot.within_minutes)
-                    .c_str()
+              ? trf(" from {} for {}m", format_time_of_day(*slot.at), slot.within_minutes).c_str()
               : "");
     }
     return 0;
@@ -200,47 +200,52 @@ int run_notify(const NotifyOptions& o) {
 Runner setup_notify(CLI::App& app) {
   auto opts = std::make_shared<NotifyOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "notify", "Send each staff member today's SOP items through WeCom group robots");
+      "notify", tr("Send each staff member today's SOP items through WeCom group robots"));
   cmd->footer(
-      "Examples:\n"
-      "  sopctl notify camp.sop.yaml --roster roster.yaml              # dry run: JSON Lines\n"
-      "  sopctl notify camp.sop.yaml --roster roster.yaml --send       # to each staff's robot\n"
-      "  sopctl notify camp.sop.yaml --roster roster.yaml --at 19:30 --within 60m --text\n"
-      "\n"
-      "From cron (the morning digest, then a reminder before each slot):\n"
-      "  0 8 * * *     sopctl notify sops/*.sop.yaml --roster roster.yaml --send\n"
-      "  */30 * * * *  sopctl notify sops/*.sop.yaml --roster roster.yaml --at now --within 30m "
-      "--send\n"
-      "\n"
-      "Without --at the digest holds the whole day, all-day items included; with --at\n"
-      "only the timed items from that minute for --within. Without --send nothing is\n"
-      "sent: one JSON line per digest {staff, robot (key masked), payload}. Staff\n"
-      "carry robot (webhook URL), wecom_userid and mobile (mentions) in the roster.\n"
-      "--send posts at most 20 messages a minute per robot, retries 5xx answers and\n"
-      "time-outs 3 times (1, 2, 4 s apart) and stops with exit 2 at any other answer.\n");
-  cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
-  cmd->add_option("--roster", opts->rosters, "Roster file (YAML or CSV); repeat to merge several")
+      tr("Examples:\n"
+         "  sopctl notify camp.sop.yaml --roster roster.yaml              # dry run: JSON Lines\n"
+         "  sopctl notify camp.sop.yaml --roster roster.yaml --send       # to each staff's robot\n"
+         "  sopctl notify camp.sop.yaml --roster roster.yaml --at 19:30 --within 60m --text\n"
+         "\n"
+         "From cron (the morning digest, then a reminder before each slot):\n"
+         "  0 8 * * *     sopctl notify sops/*.sop.yaml --roster roster.yaml --send\n"
+         "  */30 * * * *  sopctl notify sops/*.sop.yaml --roster roster.yaml --at now --within 30m "
+         "--send\n"
+         "\n"
+         "Without --at the digest holds the whole day, all-day items included; with --at\n"
+         "only the timed items from that minute for --within. Without --send nothing is\n"
+         "sent: one JSON line per digest {staff, robot (key masked), payload}. Staff\n"
+         "carry robot (webhook URL), wecom_userid and mobile (mentions) in the roster.\n"
+         "--send posts at most 20 messages a minute per robot, retries 5xx answers and\n"
+         "time-outs 3 times (1, 2, 4 s apart) and stops with exit 2 at any other answer.\n"));
+  cmd->add_option("sop", opts->sop_files, tr("SOP files (*.sop.yaml)"))
+      ->required()
+      ->type_name("SOP");
+  cmd->add_option("--roster", opts->rosters,
+                  tr("Roster file (YAML or CSV); repeat to merge several"))
       ->required()
       ->type_name("FILE")
       ->allow_extra_args(false);
-  cmd->add_option("--date", opts->date, "The day: a date or 'today' (default, in the SOP's zone)")
+  cmd->add_option("--date", opts->date,
+                  tr("The day: a date or 'today' (default, in the SOP's zone)"))
       ->type_name("DATE");
-  cmd->add_option("--at", opts->at, "Only timed items from this time: HH:MM or 'now'")
+  cmd->add_option("--at", opts->at, tr("Only timed items from this time: HH:MM or 'now'"))
       ->type_name("HH:MM");
-  cmd->add_option("--within", opts->within, "With --at: how long the slot lasts")
+  cmd->add_option("--within", opts->within, tr("With --at: how long the slot lasts"))
       ->default_str("60m")
       ->type_name("DURATION");
-  cmd->add_option("--staff", opts->staff, "Only this staff member's digest")->type_name("ID");
+  cmd->add_option("--staff", opts->staff, tr("Only this staff member's digest"))->type_name("ID");
   cmd->add_flag("--text", opts->text,
-                "Text messages with @-mentions (2048 bytes) instead of markdown (4096 bytes)");
+                tr("Text messages with @-mentions (2048 bytes) instead of markdown (4096 bytes)"));
   opts->send_flag = cmd->add_option("--send", opts->send,
-                                    "Post the digests: to URL, or to each staff member's robot")
+                                    tr("Post the digests: to URL, or to each staff member's robot"))
                         ->expected(0, 1)
                         ->type_name("URL");
-  cmd->add_option("--timeout", opts->timeout, "How long to wait for a robot's answer")
+  cmd->add_option("--timeout", opts->timeout, tr("How long to wait for a robot's answer"))
       ->default_str("10s")
       ->type_name("DURATION");
-  cmd->add_option("--calendar", opts->calendar, "Workday calendar: 'cn' (built in) or a YAML file")
+  cmd->add_option("--calendar", opts->calendar,
+                  tr("Workday calendar: 'cn' (built in) or a YAML file"))
       ->check(non_empty_path())
       ->type_name("cn|FILE");
   add_customer_options(*cmd, opts->customers, true);

@@ -1,4 +1,5 @@
 #include "plan_command.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "customer_input.hpp"
 #include "dates.hpp"
@@ -43,7 +44,7 @@ std::int64_t dtstamp() {
   char* end = nullptr;
   const long long v = std::strtoll(env, &end, 10);
   if (*end != '\0' || v < 0) {
-    throw Error(std::string("SOURCE_DATE_EPOCH=") + env + ": not a number of seconds");
+    throw Error(std::string("SOURCE_DATE_EPOCH=") + env + tr(": not a number of seconds"));
   }
   return v;
 }
@@ -62,12 +63,12 @@ PlanRequest make_request(const PlanOptions& o, const std::vector<Sop>& sops) {
 
 std::string render(const Plan& plan, const PlanOptions& o, const Roster& roster) {
   if (!o.alarm.empty() && o.out.format != "ics") {
-    throw Error("--alarm " + o.alarm + ": alarms are for --format ics");
+    throw Error("--alarm " + o.alarm + tr(": alarms are for --format ics"));
   }
   if (o.summary) {
     const std::string& f = o.out.format;
     if (f == "ics" || f == "html") {
-      throw Error("--summary counts items: use it with --format table, md, csv, tsv or json");
+      throw Error(tr("--summary counts items: use it with --format table, md, csv, tsv or json"));
     }
     return render::plan_summary(plan, f);
   }
@@ -103,7 +104,7 @@ std::string render(const Plan& plan, const PlanOptions& o, const Roster& roster)
     if (!o.alarm.empty()) {
       const std::int64_t seconds = parse_duration_option("--alarm", o.alarm, false);
       if (seconds % 60 != 0 || seconds > 7 * 86400) {
-        throw Error("--alarm " + o.alarm + ": whole minutes, at most 7d (e.g. 15m, 1h)");
+        throw Error("--alarm " + o.alarm + tr(": whole minutes, at most 7d (e.g. 15m, 1h)"));
       }
       ro.alarm_minutes = static_cast<int>(seconds / 60);
     }
@@ -142,8 +143,8 @@ int run_plan(const PlanOptions& o) {
 
 Runner setup_plan(CLI::App& app) {
   auto opts = std::make_shared<PlanOptions>();
-  CLI::App* cmd = app.add_subcommand("plan", "Expand SOPs and a roster into a dated schedule");
-  cmd->footer(
+  CLI::App* cmd = app.add_subcommand("plan", tr("Expand SOPs and a roster into a dated schedule"));
+  cmd->footer(tr(
       "Examples:\n"
       "  sopctl plan examples/camp-7d.sop.yaml --roster examples/roster.yaml --month 2026-12\n"
       "  sopctl plan sops/*.sop.yaml --roster roster.yaml --date today --staff li --format json\n"
@@ -152,27 +153,29 @@ Runner setup_plan(CLI::App& app) {
       "Without --month, --from/--to or --date the plan covers every group's whole SOP.\n"
       "Days count from each group's open date: day 1 is the open date, day -1 the day before.\n"
       "Customer SOPs (kind: customer) plan every targeted customer of --customers from\n"
-      "their anchor date (added, paid, expires, ...).\n");
-  cmd->add_option("sop", opts->sop_files, "SOP files (*.sop.yaml)")->required()->type_name("SOP");
+      "their anchor date (added, paid, expires, ...).\n"));
+  cmd->add_option("sop", opts->sop_files, tr("SOP files (*.sop.yaml)"))
+      ->required()
+      ->type_name("SOP");
   cmd->add_option("--roster", opts->rosters,
-                  "Roster file (YAML, or CSV of groups); repeat to merge several")
+                  tr("Roster file (YAML, or CSV of groups); repeat to merge several"))
       ->required()
       ->type_name("FILE")
       ->allow_extra_args(false);  // one file per --roster: SOP files may follow it
   add_range_options(*cmd, opts->range, "plan", true);
-  cmd->add_option("--group", opts->groups, "Only this group (repeatable)")->type_name("ID");
-  cmd->add_option("--staff", opts->staff, "Only items this staff member does")->type_name("ID");
+  cmd->add_option("--group", opts->groups, tr("Only this group (repeatable)"))->type_name("ID");
+  cmd->add_option("--staff", opts->staff, tr("Only items this staff member does"))->type_name("ID");
   cmd->add_option("--calendar", opts->calendar,
-                  "Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file")
+                  tr("Workday calendar: 'cn' (built in, mainland China 2025-2026) or a YAML file"))
       ->check(non_empty_path())
       ->type_name("cn|FILE");
-  cmd->add_option("--title", opts->title, "Title of the calendar (ics, html, md)");
+  cmd->add_option("--title", opts->title, tr("Title of the calendar (ics, html, md)"));
   add_customer_options(*cmd, opts->customers, true);
-  cmd->add_option("--alarm", opts->alarm, "ICS: remind this long before each item (e.g. 15m)")
+  cmd->add_option("--alarm", opts->alarm, tr("ICS: remind this long before each item (e.g. 15m)"))
       ->type_name("DURATION");
   cmd->add_flag("--summary", opts->summary,
-                "Counts per day, time, staff member and task instead of every item (for "
-                "thousands of customers)");
+                tr("Counts per day, time, staff member and task instead of every item (for "
+                   "thousands of customers)"));
   add_output_options(*cmd, opts->out, {"table", "md", "csv", "tsv", "json", "ics", "html", "xlsx"});
   return [opts] { return run_plan(*opts); };
 }

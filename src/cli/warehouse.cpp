@@ -1,4 +1,5 @@
 #include "warehouse.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "event_input.hpp"
 
@@ -34,21 +35,21 @@ std::string shown(const std::string& url) {
 
 void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o) {
   auto* sql = cmd.add_option("--sql", o.sql,
-                             "Print the query that computes the same over --table in this "
-                             "warehouse, instead of reading a CSV (docs/warehouse.md)")
+                             tr("Print the query that computes the same over --table in this "
+                                "warehouse, instead of reading a CSV (docs/warehouse.md)"))
                   ->check(CLI::IsMember({"duckdb", "clickhouse"}))
                   ->type_name("DIALECT")
                   ->group("Warehouse");
   auto* ch = cmd.add_option("--clickhouse", o.clickhouse,
-                            "Run the query on this ClickHouse HTTP interface "
-                            "(http://127.0.0.1:8123/?user=u&password=p) and show its answer")
+                            tr("Run the query on this ClickHouse HTTP interface "
+                               "(http://127.0.0.1:8123/?user=u&password=p) and show its answer"))
                  ->type_name("URL")
                  ->group("Warehouse");
   sql->excludes(ch);
-  cmd.add_option("--table", o.table, "The table (or db.table) holding the event log's columns")
+  cmd.add_option("--table", o.table, tr("The table (or db.table) holding the event log's columns"))
       ->type_name("TABLE")
       ->group("Warehouse");
-  cmd.add_option("--timeout", o.timeout, "How long --clickhouse waits for the answer")
+  cmd.add_option("--timeout", o.timeout, tr("How long --clickhouse waits for the answer"))
       ->default_str("300s")
       ->type_name("DURATION")
       ->group("Warehouse");
@@ -56,10 +57,9 @@ void add_warehouse_options(CLI::App& cmd, WarehouseOptions& o) {
 
 void refuse_with_sql(bool given, const std::string& option) {
   if (given) {
-    throw Error(option +
-                " applies to a result, and --sql prints the query: run it with "
-                "--clickhouse URL, or drop " +
-                option);
+    throw Error(option + trf(" applies to a result, and --sql prints the query: run it with "
+                             "--clickhouse URL, or drop {}",
+                             option));
   }
 }
 
@@ -69,11 +69,11 @@ namespace {
 std::string run_on_clickhouse(const WarehouseOptions& o, const std::string& where,
                               const std::string& query) {
   if (o.clickhouse.rfind("http://", 0) != 0 && o.clickhouse.rfind("https://", 0) != 0) {
-    throw Error(where + ": an http:// or https:// URL of ClickHouse's HTTP interface");
+    throw Error(where + tr(": an http:// or https:// URL of ClickHouse's HTTP interface"));
   }
   const auto timeout = parse_window_option("--timeout", o.timeout);
   if (!timeout || *timeout <= 0) {
-    throw Error("--timeout " + o.timeout + ": a duration such as 300s or 10m");
+    throw Error("--timeout " + o.timeout + tr(": a duration such as 300s or 10m"));
   }
   net::PostOptions po;
   po.content_type = "text/plain; charset=utf-8";
@@ -82,17 +82,17 @@ std::string run_on_clickhouse(const WarehouseOptions& o, const std::string& wher
   const net::HttpResult answer =
       net::post(o.clickhouse, query + "FORMAT TabSeparatedWithNames\n", po);
   if (answer.kind == net::HttpResult::Kind::timed_out) {
-    throw Error(fmt::format("{}: no answer within {} (raise --timeout)", where, o.timeout));
+    throw Error(trf("{}: no answer within {} (raise --timeout)", where, o.timeout));
   }
   if (answer.kind != net::HttpResult::Kind::answered) {
     throw Error(fmt::format("{}: {}", where, answer.error));
   }
   if (answer.status != 200) {
-    throw Error(fmt::format("{}: the server answered HTTP {}: {}", where, answer.status,
-                            first_line(answer.body)));
+    throw Error(
+        trf("{}: the server answered HTTP {}: {}", where, answer.status, first_line(answer.body)));
   }
   if (answer.truncated) {
-    throw Error(fmt::format("{}: the answer is over 256 MiB", where));
+    throw Error(trf("{}: the answer is over 256 MiB", where));
   }
   return answer.body;
 }
@@ -100,7 +100,7 @@ std::string run_on_clickhouse(const WarehouseOptions& o, const std::string& wher
 sql::Dialect dialect_of(const WarehouseOptions& o) {
   const auto dialect = sql::parse_dialect(o.sql);
   if (!dialect) {
-    throw Error("--sql " + o.sql + ": duckdb or clickhouse");
+    throw Error("--sql " + o.sql + tr(": duckdb or clickhouse"));
   }
   return *dialect;
 }

@@ -65,7 +65,7 @@ expect "auto always never" sopctl plan --color ""
 expect "camp-7d" sopctl init --template cam
 expect "bash zsh" sopctl completion ""
 expect "" sopctl plan --month ""
-expect "--help --version" sopctl --
+expect "--help --version --lang" sopctl --
 
 # Files where files are expected: SOP arguments, --roster, -o.
 work=$(mktemp -d)

@@ -29,4 +29,7 @@ void forget_inputs();
 // Signals the caller ignored (nohup, trap '' INT) stay ignored meanwhile.
 void write_file_atomic(const std::string& path, std::string_view data);
 
+// The directory of the running executable, or "" when the OS does not say.
+std::string executable_directory();
+
 }  // namespace sopctl::io

@@ -1,6 +1,7 @@
 // The cohort table of the AARRR report: how many periods it shows, and the
 // retained share per cohort and period, null where a period is not complete.
 
+#include <sopctl/base/i18n.hpp>
 #include "parts.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -30,7 +31,7 @@ CohortTable::Acc& CohortTable::user_of(std::int64_t cohort) {
     const auto cells =
         static_cast<std::uint64_t>(m_cohorts.size()) * static_cast<std::uint64_t>(m_periods + 1);
     if (cells > k_max_cohort_cells) {
-      throw Error(fmt::format(
+      throw Error(trf(
           "the cohort table would hold more than {} cells ({}+ {} cohorts x {} periods): ask for "
           "fewer periods (--periods N), larger cohorts (--cohort week or month), or a shorter "
           "span of data",

@@ -1,6 +1,7 @@
 // Stage mappings, cohort units and amounts: the small vocabulary of `aarrr`.
 
 #include <sopctl/aarrr/aarrr.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/strings.hpp>
 
@@ -93,10 +94,9 @@ std::vector<std::string> event_names(const Mapping& m) {
 
 void require_acquisition(const Mapping& m, const SourceLoc& where) {
   if (m[Stage::acquisition].empty()) {
-    throw Error(
-        "no acquisition event: name one with --acquisition join_group (or in the SOP's "
-        "'metrics: {acquisition: [...]}')",
-        where);
+    throw Error(tr("no acquisition event: name one with --acquisition join_group (or in the SOP's "
+                   "'metrics: {acquisition: [...]}')"),
+                where);
   }
 }
 
@@ -133,22 +133,22 @@ void require_events_present(const events::EventLog& log, const Mapping& m, const
       continue;
     }
     const std::string close = text::closest_match(x.name->name, names);
-    what += close.empty() ? ")" : fmt::format("; did you mean '{}'?)", close);
+    what += close.empty() ? ")" : trf("; did you mean '{}'?)", close);
   }
   std::string listed;
   for (std::size_t i = 0; i < names.size() && i < k_max_listed; ++i) {
     listed += (i == 0 ? "" : ", ") + names[i];
   }
   if (names.size() > k_max_listed) {
-    listed += fmt::format(" and {} more", names.size() - k_max_listed);
+    listed += trf(" and {} more", names.size() - k_max_listed);
   }
   // At the name in the SOP when it came from one (naming the log), else at the log.
   const SourceLoc& loc = missing.front().name->loc;
   const bool in_log = loc.file.empty();
   const std::string message =
-      fmt::format("no event{} {} in column '{}'{}; the events there are: {}",
-                  missing.size() == 1 ? "" : "s", what, event_column, in_log ? "" : " of " + path,
-                  names.empty() ? std::string("(none)") : listed);
+      trf("no event{} {} in column '{}'{}; the events there are: {}",
+          missing.size() == 1 ? "" : "s", what, event_column, in_log ? "" : " of " + path,
+          names.empty() ? std::string("(none)") : listed);
   throw Error(message, in_log ? SourceLoc{path, 0, 0} : loc);
 }
 
@@ -230,14 +230,13 @@ std::optional<Amount> parse_amount(std::string_view text) {
 }
 
 BadAmount::BadAmount(std::string value, std::string event, std::string column, SourceLoc where)
-    : Error(value.empty()
-                ? fmt::format("revenue event '{}' has no amount in column '{}' (write 0 for a "
-                              "free order)",
-                              event, column)
-                : fmt::format("amount '{}' (column '{}', event '{}') is not a number (write "
-                              "plain numbers such as 99 or 12.50, without currency signs or "
-                              "thousands separators)",
-                              text::shorten(value), column, event),
+    : Error(value.empty() ? trf("revenue event '{}' has no amount in column '{}' (write 0 for a "
+                                "free order)",
+                                event, column)
+                          : trf("amount '{}' (column '{}', event '{}') is not a number (write "
+                                "plain numbers such as 99 or 12.50, without currency signs or "
+                                "thousands separators)",
+                                text::shorten(value), column, event),
             std::move(where)),
       m_value(std::move(value)) {}
 

@@ -1,4 +1,5 @@
 #include <sopctl/app/templates.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/loader.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 
@@ -29,13 +30,6 @@ bool is_dir(const std::string& path) {
   return fs::is_directory(path, ec);
 }
 
-// The directory of the running executable, or "" when the OS does not say.
-std::string exe_dir() {
-  std::error_code ec;
-  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  return ec ? std::string() : exe.parent_path().string();
-}
-
 // The ids in `dir`, or nothing and `ec` set when it cannot be read.
 std::vector<std::string> ids_in(const std::string& dir, std::error_code& ec) {
   std::vector<std::string> ids;
@@ -59,7 +53,7 @@ std::vector<std::string> ids_of(const std::string& dir) {
   std::error_code ec;
   std::vector<std::string> ids = ids_in(dir, ec);
   if (ec) {
-    throw Error("cannot read the template directory " + dir + ": " + ec.message());
+    throw Error(trf("cannot read the template directory {}: {}", dir, ec.message()));
   }
   return ids;
 }
@@ -68,7 +62,7 @@ std::vector<std::string> ids_of(const std::string& dir) {
 std::optional<std::string> first_existing_dir(const char* env) {
   const std::optional<std::string_view> env_value =
       env != nullptr ? std::optional<std::string_view>(env) : std::nullopt;
-  for (const std::string& dir : candidate_dirs(env_value, exe_dir())) {
+  for (const std::string& dir : candidate_dirs(env_value, io::executable_directory())) {
     if (is_dir(dir)) {
       return dir;
     }
@@ -110,12 +104,14 @@ std::string find_dir() {
   }
   const std::optional<std::string_view> env_value =
       env != nullptr ? std::optional<std::string_view>(env) : std::nullopt;
-  const std::vector<std::string> dirs = candidate_dirs(env_value, exe_dir());
+  const std::vector<std::string> dirs = candidate_dirs(env_value, io::executable_directory());
   if (env != nullptr && *env != '\0') {
     throw Error(std::string("SOPCTL_TEMPLATES=") + env + ": not a directory");
   }
-  throw Error("cannot find the SOP templates (looked in " + join(dirs) +
-              "); set SOPCTL_TEMPLATES to the sop-templates directory");
+  throw Error(
+      trf("cannot find the SOP templates (looked in {}); set SOPCTL_TEMPLATES to the sop-templates "
+          "directory",
+          join(dirs)));
 }
 
 std::vector<std::string> available_ids() {

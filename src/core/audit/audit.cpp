@@ -2,6 +2,7 @@
 
 #include <sopctl/audit/audit.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 
 #include <fmt/format.h>
@@ -61,8 +62,8 @@ public:
       }
       ids.push_back(g.id.value);
     }
-    throw Error(fmt::format("{}:{}: no group '{}' in the roster (by id or name){}", m_path, r.line,
-                            r.group, text::did_you_mean_suffix(r.group, ids)));
+    throw Error(trf("{}:{}: no group '{}' in the roster (by id or name){}", m_path, r.line, r.group,
+                    text::did_you_mean_suffix(r.group, ids)));
   }
 
   // The slot target of a customer record: "customer:" and the id the record
@@ -70,9 +71,9 @@ public:
   std::string customer_of(const DoneRecord& r) const {
     if (m_customers == nullptr) {
       throw Error(
-          fmt::format("{}:{}: the record names customer '{}', but no customers file was "
-                      "given (--customers)",
-                      m_path, r.line, r.customer));
+          trf("{}:{}: the record names customer '{}', but no customers file was "
+              "given (--customers)",
+              m_path, r.line, r.customer));
     }
     const Customer* c = m_customers->find(r.customer);
     if (c == nullptr) {
@@ -80,8 +81,8 @@ public:
           std::find_if(m_customers->customers.begin(), m_customers->customers.end(),
                        [&](const Customer& x) { return x.name == r.customer; });
       if (by_name == m_customers->customers.end()) {
-        throw Error(fmt::format("{}:{}: no customer '{}' in {} (by id or name)", m_path, r.line,
-                                r.customer, m_customers->path));
+        throw Error(trf("{}:{}: no customer '{}' in {} (by id or name)", m_path, r.line, r.customer,
+                        m_customers->path));
       }
       c = &*by_name;
     }
@@ -102,8 +103,8 @@ public:
         ids.push_back(t.id.value);
       }
     }
-    throw Error(fmt::format("{}:{}: no customer SOP has task '{}' (by id or title){}", m_path,
-                            r.line, r.task, text::did_you_mean_suffix(r.task, ids)));
+    throw Error(trf("{}:{}: no customer SOP has task '{}' (by id or title){}", m_path, r.line,
+                    r.task, text::did_you_mean_suffix(r.task, ids)));
   }
 
   // The task id a record names (by id or title) among the tasks of the
@@ -119,8 +120,8 @@ public:
         ids.push_back(t.id.value);
       }
     }
-    throw Error(fmt::format("{}:{}: group {} runs no task '{}' (by id or title){}", m_path, r.line,
-                            group, r.task, text::did_you_mean_suffix(r.task, ids)));
+    throw Error(trf("{}:{}: group {} runs no task '{}' (by id or title){}", m_path, r.line, group,
+                    r.task, text::did_you_mean_suffix(r.task, ids)));
   }
 
   // The item a record is for, or none: unplanned (or a duplicate).
@@ -130,10 +131,10 @@ public:
     if (!r.key.empty()) {
       const auto it = m_by_key.find(r.key);
       if (it == m_by_key.end()) {
-        throw Error(fmt::format(
-            "{}:{}: no planned item has key {} between {} and {}; keys come from `sopctl plan "
-            "--format csv` (last column) or json",
-            m_path, r.line, r.key, format_date(m_plan.from), format_date(m_plan.to)));
+        throw Error(
+            trf("{}:{}: no planned item has key {} between {} and {}; keys come from `sopctl plan "
+                "--format csv` (last column) or json",
+                m_path, r.line, r.key, format_date(m_plan.from), format_date(m_plan.to)));
       }
       if (m_done[it->second]) {
         duplicate = true;

@@ -3,6 +3,7 @@
 
 #include <sopctl/audit/audit.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/text/csv.hpp>
 #include <sopctl/text/strings.hpp>
@@ -22,9 +23,9 @@ Columns find_columns(const csv::Header& header, const DoneColumns& names, const 
   const auto done_at = header.find(names.done_at);
   if (!done_at) {
     throw Error(
-        fmt::format("{}:1: no '{}' column (the header is: {}); the done log needs "
-                    "done_at and either key, or group (or customer) and task",
-                    path, names.done_at, header.joined()));
+        trf("{}:1: no '{}' column (the header is: {}); the done log needs "
+            "done_at and either key, or group (or customer) and task",
+            path, names.done_at, header.joined()));
   }
   c.done_at = *done_at;
   c.key = header.find(names.key);
@@ -33,7 +34,7 @@ Columns find_columns(const csv::Header& header, const DoneColumns& names, const 
   c.task = header.find(names.task);
   c.staff = header.find(names.staff);
   if (!c.key && !((c.group || c.customer) && c.task)) {
-    throw Error(fmt::format(
+    throw Error(trf(
         "{}:1: the done log needs a '{}' column, or '{}' (or '{}') and '{}' columns (the header "
         "is: {}); rename the columns of an SCRM export with --group-col and --task-col",
         path, names.key, names.group, names.customer, names.task, header.joined()));
@@ -69,15 +70,15 @@ DoneLog read_done_log(std::string_view text, const std::string& path, const Done
     const auto local = t ? local_in_date_range(to_local(*t, zone)) : std::nullopt;
     if (t && !local) {
       throw Error(
-          fmt::format("{}:{}: done_at '{}' falls outside 0001-01-01..9999-12-31 in the "
-                      "SOP's time zone",
-                      path, rec.line, text::shorten(done_at)));
+          trf("{}:{}: done_at '{}' falls outside 0001-01-01..9999-12-31 in the "
+              "SOP's time zone",
+              path, rec.line, text::shorten(done_at)));
     }
     if (!t) {
       throw Error(
-          fmt::format("{}:{}: done_at '{}' is not a time (use 2026-12-03 20:05 or "
-                      "2026-12-03T20:05:00+08:00)",
-                      path, rec.line, text::shorten(done_at)));
+          trf("{}:{}: done_at '{}' is not a time (use 2026-12-03 20:05 or "
+              "2026-12-03T20:05:00+08:00)",
+              path, rec.line, text::shorten(done_at)));
     }
     r.done_at = *local;
     r.key = field(rec, c.key);
@@ -87,9 +88,9 @@ DoneLog read_done_log(std::string_view text, const std::string& path, const Done
     r.staff = field(rec, c.staff);
     if (r.key.empty() && ((r.group.empty() && r.customer.empty()) || r.task.empty())) {
       throw Error(
-          fmt::format("{}:{}: the record names no key and no {} and {}: fill them in or "
-                      "delete the row",
-                      path, rec.line, r.customer.empty() ? "group" : "customer", "task"));
+          trf("{}:{}: the record names no key and no {} and {}: fill them in or "
+              "delete the row",
+              path, rec.line, r.customer.empty() ? "group" : "customer", "task"));
     }
     log.records.push_back(std::move(r));
   }

@@ -1,5 +1,6 @@
 #include <sopctl/base/date.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <array>
 #include <cctype>
@@ -122,8 +123,8 @@ std::optional<Date> parse_month(std::string_view text) {
 
 void require_in_date_range(Date d, const std::string& what) {
   if (!in_date_range(d)) {
-    throw Error(what + " falls on " + format_date(d) +
-                ", outside the dates sopctl handles (0001-01-01 to 9999-12-31)");
+    throw Error(what + trf(" falls on {}{}", format_date(d),
+                           tr(", outside the dates sopctl handles (0001-01-01 to 9999-12-31)")));
   }
 }
 

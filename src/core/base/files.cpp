@@ -1,4 +1,5 @@
 #include <sopctl/base/files.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/base/error.hpp>
 
@@ -27,9 +28,9 @@ std::string errno_text() {
 }
 
 [[noreturn]] void too_large(const std::string& path, std::size_t size, std::size_t max_bytes) {
-  throw Error("file too large: " + std::to_string(size) + " bytes or more, over the limit of " +
-                  std::to_string(max_bytes >> 20) +
-                  " MiB for SOP, roster, calendar and config files",
+  throw Error(trf("file too large: {} bytes or more, over the limit of {} MiB for SOP, roster, "
+                  "calendar and config files",
+                  std::to_string(size), std::to_string(max_bytes >> 20)),
               SourceLoc{path == "-" ? std::string("<stdin>") : path, 0, 0});
 }
 
@@ -78,12 +79,12 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
   if (path != "-") {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      throw Error("cannot read " + path + ": " + errno_text());
+      throw Error(trf("cannot read {}: {}", path, errno_text()));
     }
     struct stat st {};
     if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
       ::close(fd);
-      throw Error("cannot read " + path + ": is a directory");
+      throw Error(trf("cannot read {}: is a directory", path));
     }
     note_input(fd);
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
@@ -107,7 +108,7 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
       }
       const std::string reason = errno_text();
       close_fd();
-      throw Error("cannot read " + path + ": " + reason);
+      throw Error(trf("cannot read {}: {}", path, reason));
     }
     if (n == 0) {
       break;
@@ -153,7 +154,7 @@ public:
   explicit TempFile(const std::string& path) {
     const std::string tmpl = path + ".sopctl-XXXXXX";
     if (tmpl.size() >= sizeof g_temp_path) {
-      throw Error("cannot write " + path + ": " + std::strerror(ENAMETOOLONG));
+      throw Error(trf("cannot write {}: {}", path, std::strerror(ENAMETOOLONG)));
     }
     std::memcpy(g_temp_path, tmpl.c_str(), tmpl.size() + 1);
     sigset_t fatal;
@@ -179,7 +180,7 @@ public:
     ::sigprocmask(SIG_SETMASK, &old_mask, nullptr);
     if (m_fd < 0) {
       restore();
-      throw Error("cannot write " + path + ": " + std::strerror(mkstemp_errno));
+      throw Error(trf("cannot write {}: {}", path, std::strerror(mkstemp_errno)));
     }
   }
   TempFile(const TempFile&) = delete;
@@ -223,10 +224,10 @@ private:
 
 void write_file_atomic(const std::string& given, std::string_view data) {
   if (given.empty()) {
-    throw Error("-o needs a file name (or - for stdout)");
+    throw Error(tr("-o needs a file name (or - for stdout)"));
   }
   auto fail_on = [](const std::string& p) {
-    return [p]() { throw Error("cannot write " + p + ": " + errno_text()); };
+    return [p]() { throw Error(trf("cannot write {}: {}", p, errno_text())); };
   };
   if (given == "/dev/stdout") {
     write_all(STDOUT_FILENO, data, fail_on(given));
@@ -244,13 +245,15 @@ void write_file_atomic(const std::string& given, std::string_view data) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     if (!S_ISREG(st.st_mode)) {
-      throw Error("refusing to write " + given +
-                  ": not a regular file (a device, FIFO or directory); write to a file, or "
-                  "to stdout without -o");
+      throw Error(
+          trf("refusing to write {}: not a regular file (a device, FIFO or directory); write to a "
+              "file, or to stdout without -o",
+              given));
     }
     if (is_input(st)) {
-      throw Error("refusing to write " + given +
-                  ": it is one of this command's inputs (choose another -o file)");
+      throw Error(
+          trf("refusing to write {}: it is one of this command's inputs (choose another -o file)",
+              given));
     }
   }
   // The temporary file lives beside the target so that rename() is atomic
@@ -273,6 +276,12 @@ void write_file_atomic(const std::string& given, std::string_view data) {
     fail();
   }
   tmp.renamed();
+}
+
+std::string executable_directory() {
+  std::error_code ec;
+  const std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : exe.parent_path().string();
 }
 
 }  // namespace sopctl::io

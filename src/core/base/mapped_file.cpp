@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/mapped_file.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -27,17 +28,17 @@ MappedFile MappedFile::open(const std::string& path) {
   }
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    throw Error("cannot read " + path + ": " + std::strerror(errno));
+    throw Error(trf("cannot read {}: {}", path, std::strerror(errno)));
   }
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const std::string reason = std::strerror(errno);
     ::close(fd);
-    throw Error("cannot read " + path + ": " + reason);
+    throw Error(trf("cannot read {}: {}", path, reason));
   }
   if (S_ISDIR(st.st_mode)) {
     ::close(fd);
-    throw Error("cannot read " + path + ": is a directory");
+    throw Error(trf("cannot read {}: is a directory", path));
   }
   note_input(fd);
   if (S_ISREG(st.st_mode) && st.st_size > 0) {
@@ -89,8 +90,8 @@ Spool::Spool(const std::string& what) : m_what(what) {
     }
   }
   if (m_fd < 0) {
-    throw Error("cannot spool " + what + " into " + dir + ": " + std::strerror(errno) +
-                " (set TMPDIR to a writable directory)");
+    throw Error(trf("cannot spool {} into {}: {} (set TMPDIR to a writable directory)", what, dir,
+                    std::strerror(errno)));
   }
 }
 
@@ -107,8 +108,8 @@ void Spool::write(std::string_view bytes) {
       if (errno == EINTR) {
         continue;
       }
-      throw Error("cannot spool " + m_what + ": " + std::strerror(errno) +
-                  " (set TMPDIR to a directory with room)");
+      throw Error(trf("cannot spool {}: {} (set TMPDIR to a directory with room)", m_what,
+                      std::strerror(errno)));
     }
     bytes.remove_prefix(static_cast<std::size_t>(n));
     m_size += static_cast<std::size_t>(n);
@@ -125,7 +126,7 @@ MappedFile Spool::map(const std::string& path) {
     return f;
   }
   if (!f.map_fd(fd, m_size)) {
-    throw Error("cannot map the spooled " + m_what + ": " + std::strerror(errno));
+    throw Error(trf("cannot map the spooled {}: {}", m_what, std::strerror(errno)));
   }
   return f;
 }
@@ -149,7 +150,7 @@ MappedFile MappedFile::spool_or_read(int fd, const std::string& path) {
       if (errno == EINTR) {
         continue;
       }
-      throw Error("cannot read " + path + ": " + std::strerror(errno));
+      throw Error(trf("cannot read {}: {}", path, std::strerror(errno)));
     }
     if (n == 0) {
       break;

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/calendar/calendar.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -98,22 +99,25 @@ public:
       return;
     }
     if (!list.IsSequence()) {
-      throw Error("'" + key + "' must be a list of dates, e.g. " + key +
-                      ": [\"2026-10-01..2026-10-07\", 2026-01-01]",
-                  loc(list));
+      throw Error(
+          "'" + key +
+              trf("' must be a list of dates, e.g. {}: [\"2026-10-01..2026-10-07\", 2026-01-01]",
+                  key),
+          loc(list));
     }
     for (const YAML::Node& entry : list) {
       if (!entry.IsScalar()) {
-        throw Error("each '" + key +
-                        "' entry must be a date (2026-10-01) or a range (2026-10-01..2026-10-07)",
-                    loc(entry));
+        throw Error(
+            "each '" + key +
+                tr("' entry must be a date (2026-10-01) or a range (2026-10-01..2026-10-07)"),
+            loc(entry));
       }
       const auto [from, to] = read_range(entry);
       for (Date d = from; d <= to; d = d + 1) {
         if (other.contains(d.days)) {
-          throw Error(
-              format_date(d) + " is listed both in holidays and in workdays (keep it in one list)",
-              loc(entry));
+          throw Error(format_date(d) +
+                          tr(" is listed both in holidays and in workdays (keep it in one list)"),
+                      loc(entry));
         }
         into.insert(d.days);
         touched.insert(d.year());
@@ -131,19 +135,20 @@ public:
     const std::string_view first = text::trim(std::string_view(text).substr(0, dots));
     const std::string_view second = text::trim(std::string_view(text).substr(dots + 2));
     if (first.empty() || second.empty() || second.find("..") != std::string_view::npos) {
-      throw Error("bad range '" + text + "': write it as 2026-10-01..2026-10-07", loc(entry));
+      throw Error(trf("bad range '{}': write it as 2026-10-01..2026-10-07", text), loc(entry));
     }
     const Date from = read_date(first, entry);
     const Date to = read_date(second, entry);
     if (to < from) {
-      throw Error("range '" + text + "' ends before it starts (write " + format_date(to) + ".." +
-                      format_date(from) + ")",
-                  loc(entry));
+      throw Error(
+          "range '" + text +
+              trf("' ends before it starts (write {}..{})", format_date(to), format_date(from)),
+          loc(entry));
     }
     if (to - from + 1 > k_max_range_days) {
       throw Error("range '" + text + "' spans " + std::to_string(to - from + 1) +
-                      " days; a range may span at most " + std::to_string(k_max_range_days) +
-                      " (check the years)",
+                      trf(" days; a range may span at most {}{}", std::to_string(k_max_range_days),
+                          tr(" (check the years)")),
                   loc(entry));
     }
     return {from, to};
@@ -152,15 +157,14 @@ public:
   Date read_date(std::string_view text, const YAML::Node& entry) const {
     const std::optional<Date> d = parse_date(text);
     if (!d) {
-      throw Error("bad date '" + std::string(text) + "': write a real day as YYYY-MM-DD",
-                  loc(entry));
+      throw Error(trf("bad date '{}': write a real day as YYYY-MM-DD", text), loc(entry));
     }
     return *d;
   }
 
   std::set<int> read_years(const YAML::Node& list) const {
     if (!list.IsSequence()) {
-      throw Error("'years' must be a list of years, e.g. years: [2026]", loc(list));
+      throw Error(tr("'years' must be a list of years, e.g. years: [2026]"), loc(list));
     }
     std::set<int> years;
     for (const YAML::Node& entry : list) {
@@ -172,7 +176,7 @@ public:
         year = year * 10 + (text[i] - '0');
       }
       if (!ok) {
-        throw Error("bad year '" + text + "' in years: write a year such as 2026", loc(entry));
+        throw Error(trf("bad year '{}' in years: write a year such as 2026", text), loc(entry));
       }
       years.insert(year);
     }
@@ -203,10 +207,9 @@ Calendar parse(std::string_view text, const std::string& path) {
   const CalendarReader reader(text, path);
   if (!root.IsMap()) {
     SourceLoc where = root.IsNull() ? SourceLoc{path, 0, 0} : reader.loc(root);
-    throw Error(
-        "a calendar file must be a mapping with holidays: and workdays: lists, e.g. "
-        "holidays: [\"2026-10-01..2026-10-07\"]",
-        std::move(where));
+    throw Error(tr("a calendar file must be a mapping with holidays: and workdays: lists, e.g. "
+                   "holidays: [\"2026-10-01..2026-10-07\"]"),
+                std::move(where));
   }
 
   std::set<std::int32_t> holidays;
@@ -218,12 +221,12 @@ Calendar parse(std::string_view text, const std::string& path) {
     const YAML::Node& key = item.first;
     const YAML::Node& value = item.second;
     if (!key.IsScalar()) {
-      throw Error("a calendar key must be one of holidays, workdays, years or name",
+      throw Error(tr("a calendar key must be one of holidays, workdays, years or name"),
                   reader.loc(key));
     }
     const std::string& name = key.Scalar();
     if (!seen.insert(name).second) {
-      throw Error("duplicate key '" + name + "' (merge the two into one)", reader.loc(key));
+      throw Error(trf("duplicate key '{}' (merge the two into one)", name), reader.loc(key));
     }
     if (name == "holidays") {
       reader.read_days(value, name, holidays, workdays, touched);
@@ -233,18 +236,17 @@ Calendar parse(std::string_view text, const std::string& path) {
       years = reader.read_years(value);
     } else if (name == "version") {
       if (!value.IsScalar() || value.Scalar() != "1") {
-        throw Error("calendar file format version " +
-                        (value.IsScalar() ? value.Scalar() : std::string("?")) +
-                        ": this sopctl reads version 1",
+        throw Error(trf("calendar file format version {}: this sopctl reads version 1",
+                        (value.IsScalar() ? value.Scalar() : std::string("?"))),
                     reader.loc(value));
       }
     } else if (name == "name") {
       if (!value.IsScalar()) {
-        throw Error("'name' must be a text, e.g. name: cn-2027", reader.loc(value));
+        throw Error(tr("'name' must be a text, e.g. name: cn-2027"), reader.loc(value));
       }
     } else {
       throw Error(
-          "unknown key '" + name + "' (expected holidays, workdays, years, name or version)",
+          trf("unknown key '{}' (expected holidays, workdays, years, name or version)", name),
           reader.loc(key));
     }
   }
@@ -293,14 +295,16 @@ Calendar load_named(const std::string& name, std::vector<YearSource>* sources) {
       Calendar c = parse(io::read_file(path), path);
       for (const std::int32_t d : c.holidays()) {
         if (Date{d}.year() != year) {
-          throw Error(path + ": lists " + format_date(Date{d}) + ", which is not in " +
-                      std::to_string(year) + " (one file per year: " + name + "-YEAR.yaml)");
+          throw Error(path + ": lists " + format_date(Date{d}) +
+                      trf(", which is not in {}{}{}-YEAR.yaml)", std::to_string(year),
+                          tr(" (one file per year: "), name));
         }
       }
       for (const std::int32_t d : c.makeup_workdays()) {
         if (Date{d}.year() != year) {
-          throw Error(path + ": lists " + format_date(Date{d}) + ", which is not in " +
-                      std::to_string(year) + " (one file per year: " + name + "-YEAR.yaml)");
+          throw Error(path + ": lists " + format_date(Date{d}) +
+                      trf(", which is not in {}{}{}-YEAR.yaml)", std::to_string(year),
+                          tr(" (one file per year: "), name));
         }
       }
       by_year.emplace(year, std::make_pair(path, std::move(c)));
@@ -338,9 +342,9 @@ Calendar load_named(const std::string& name, std::vector<YearSource>* sources) {
   }
   if (years.empty()) {
     const std::vector<std::string> dirs = calendar_dirs();
-    throw Error("no calendar '" + name + "': it is neither built in (cn) nor a file, and no " +
-                name + "-YEAR.yaml is in " +
-                (dirs.empty() ? std::string("$SOPCTL_CALENDARS") : dirs.front()));
+    throw Error(trf(
+        "no calendar '{}': it is neither built in (cn) nor a file, and no {}-YEAR.yaml is in {}",
+        name, name, (dirs.empty() ? std::string("$SOPCTL_CALENDARS") : dirs.front())));
   }
   std::sort(found.begin(), found.end(),
             [](const YearSource& a, const YearSource& b) { return a.year < b.year; });

@@ -1,4 +1,5 @@
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/compare/compare.hpp>
 #include <sopctl/stats/stats.hpp>
 
@@ -43,8 +44,8 @@ std::vector<double> rates_of(const Arm& a) {
 
 void compare_arms(Comparison& c, const std::string& control) {
   if (c.arms.size() < 2) {
-    throw Error(fmt::format("compare needs at least two variants in column '{}'; found {}", c.by,
-                            c.arms.size()));
+    throw Error(
+        trf("compare needs at least two variants in column '{}'; found {}", c.by, c.arms.size()));
   }
   std::size_t ci = 0;
   if (!control.empty()) {
@@ -55,8 +56,8 @@ void compare_arms(Comparison& c, const std::string& control) {
       for (const Arm& a : c.arms) {
         values += (values.empty() ? "" : ", ") + a.value;
       }
-      throw Error(fmt::format("--control {}: no such variant in column '{}' (the variants: {})",
-                              control, c.by, values));
+      throw Error(trf("--control {}: no such variant in column '{}' (the variants: {})", control,
+                      c.by, values));
     }
     ci = static_cast<std::size_t>(it - c.arms.begin());
   } else {
@@ -113,7 +114,7 @@ void compare_arms(Comparison& c, const std::string& control) {
   if (clustered) {
     for (const Arm& a : c.arms) {
       if (a.clusters.size() < k_min_clusters) {
-        c.warnings.push_back(fmt::format(
+        c.warnings.push_back(trf(
             "variant {} has {} {}{}: a test at the {} level needs at least {} per variant to mean "
             "much",
             a.value, a.clusters.size(), c.cluster, a.clusters.size() == 1 ? "" : "s", c.cluster,

@@ -5,6 +5,7 @@
 // loader knows where the chunk starts.
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/events/events.hpp>
 #include <sopctl/text/strings.hpp>
@@ -100,7 +101,7 @@ struct Chunk {
 
 // The error for an extra column with more distinct values than allowed.
 inline std::string too_many_values(const LoadOptions& o, std::size_t column) {
-  return fmt::format(
+  return trf(
       "column '{}' has more than {} distinct values, the most {} reports (one row per value); "
       "choose a column with fewer values (a channel, a group), or filter the log first",
       o.extra_columns[column], o.extra_value_limit, o.extra_limit_option);
@@ -217,9 +218,9 @@ private:
     if (m_plan.keep.empty()) {
       const std::uint32_t id = m_chunk.names.intern(name);
       if (id >= k_max_chunk_names) {
-        fail(fmt::format("more than {} distinct event names: a funnel that reads every event "
-                         "(strict_order) tells at most that many apart",
-                         k_max_chunk_names),
+        fail(trf("more than {} distinct event names: a funnel that reads every event "
+                 "(strict_order) tells at most that many apart",
+                 k_max_chunk_names),
              line);
       }
       return id;
@@ -257,8 +258,8 @@ private:
       }
     }
     if (f.size() != m_plan.columns) {
-      fail(fmt::format("{} field{} where the header has {}", f.size(), f.size() == 1 ? "" : "s",
-                       m_plan.columns),
+      fail(trf("{} field{} where the header has {}", f.size(), f.size() == 1 ? "" : "s",
+               m_plan.columns),
            rec.line);
     }
     ++m_chunk.rows;
@@ -266,14 +267,14 @@ private:
     const auto ts = m_times.parse(ts_text);
     if (!ts) {
       if (parse_timestamp(ts_text)) {
-        fail(fmt::format("timestamp '{}' in column '{}' falls outside 0001-01-01..9999-12-31 "
-                         "in the time zone of the log",
-                         text::shorten(ts_text), m_plan.time_name),
+        fail(trf("timestamp '{}' in column '{}' falls outside 0001-01-01..9999-12-31 "
+                 "in the time zone of the log",
+                 text::shorten(ts_text), m_plan.time_name),
              rec.line);
       }
-      fail(fmt::format("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
-                       "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
-                       text::shorten(ts_text), m_plan.time_name),
+      fail(trf("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
+               "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
+               text::shorten(ts_text), m_plan.time_name),
            rec.line);
     }
     if (!m_chunk.min_ts || *ts < *m_chunk.min_ts) {

@@ -3,6 +3,7 @@
 // then checked to meet exactly (a split inside a quoted field is re-read),
 // their ids merged, and the events scattered into one array grouped by user.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/events/events.hpp>
 
 #include "chunk_reader.hpp"
@@ -99,14 +100,14 @@ std::size_t require_column(const csv::Header& header, const std::string& name,
     const csv::Header rest{
         {header.names.begin() + static_cast<std::ptrdiff_t>(*i) + 1, header.names.end()}};
     if (rest.find(name)) {
-      throw Error(fmt::format("column '{}' appears twice in the header ({}); rename or remove one",
-                              name, header.joined()),
+      throw Error(trf("column '{}' appears twice in the header ({}); rename or remove one", name,
+                      header.joined()),
                   SourceLoc{path, 1, 0});
     }
     return *i;
   }
-  throw Error(fmt::format("no column '{}' in the header ({}); name the column with {}", name,
-                          header.joined(), option),
+  throw Error(trf("no column '{}' in the header ({}); name the column with {}", name,
+                  header.joined(), option),
               SourceLoc{path, 1, 0});
 }
 
@@ -248,9 +249,9 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     kept += c->events.size();
   }
   if (kept > k_max_events) {
-    throw Error(fmt::format("more than {} events to keep: split the log (by time or by user)",
-                            k_max_events),
-                SourceLoc{path, 0, 0});
+    throw Error(
+        trf("more than {} events to keep: split the log (by time or by user)", k_max_events),
+        SourceLoc{path, 0, 0});
   }
   parallel(n_chunks, [&](std::size_t i) {
     cursor[i].assign(local_users[i], 0);

@@ -1,6 +1,7 @@
 // The funnel of an event log: every user's best attempt, on one thread per
 // core over ranges of users, then counts and medians per --by value.
 
+#include <sopctl/base/i18n.hpp>
 #include "evaluate.hpp"
 
 #include <sopctl/funnel/funnel.hpp>
@@ -274,12 +275,12 @@ Result compute(const events::EventLog& log, const Spec& spec, std::optional<std:
   }
   for (std::size_t s = 0; s < plan.slots; ++s) {
     if (slot_events[s] == 0) {
-      result.notes.push_back(fmt::format("no '{}' event in the log", slot_names[s]));
+      result.notes.push_back(trf("no '{}' event in the log", slot_names[s]));
     }
   }
   for (const Exclusion& x : spec.exclusions) {
     if (!log.names.find(x.event)) {
-      result.notes.push_back(fmt::format("no '{}' event in the log to exclude", x.event));
+      result.notes.push_back(trf("no '{}' event in the log to exclude", x.event));
     }
   }
   Tally total;

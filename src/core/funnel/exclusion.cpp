@@ -1,6 +1,7 @@
 // Exclusion steps (docs/spec.md §5.5): parsing EVENT[:I-J], and the event
 // names a funnel reads.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/funnel/funnel.hpp>
 #include <sopctl/text/strings.hpp>
 
@@ -34,8 +35,7 @@ std::optional<Exclusion> parse_exclusion(std::string_view text,
     return std::nullopt;
   }
   if (std::find(steps.begin(), steps.end(), x.event) != steps.end()) {
-    error = fmt::format("'{}' is a step of the funnel; an excluded event must be another event",
-                        x.event);
+    error = trf("'{}' is a step of the funnel; an excluded event must be another event", x.event);
     return std::nullopt;
   }
   if (steps.size() < 2) {
@@ -49,13 +49,13 @@ std::optional<Exclusion> parse_exclusion(std::string_view text,
     std::size_t to = 0;
     if (dash == std::string_view::npos || !step_number(range.substr(0, dash), from) ||
         !step_number(range.substr(dash + 1), to)) {
-      error = fmt::format("'{}' is not a step range: write I-J, e.g. {}:1-{}", range, x.event,
-                          steps.size());
+      error =
+          trf("'{}' is not a step range: write I-J, e.g. {}:1-{}", range, x.event, steps.size());
       return std::nullopt;
     }
     if (from < 1 || to > steps.size() || from >= to) {
-      error = fmt::format("steps {}-{}: the range must go from a step to a later one, within 1-{}",
-                          from, to, steps.size());
+      error = trf("steps {}-{}: the range must go from a step to a later one, within 1-{}", from,
+                  to, steps.size());
       return std::nullopt;
     }
     x.from = from;

@@ -1,5 +1,6 @@
 // Rates and drop-off from users per step, stage-count inputs, and goals.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -27,8 +28,8 @@ void reject_second(const csv::Header& h, std::size_t first,
                    std::initializer_list<const char*> names, const std::string& path) {
   const csv::Header rest{{h.names.begin() + static_cast<std::ptrdiff_t>(first) + 1, h.names.end()}};
   if (const auto second = find_any(rest, names)) {
-    throw Error(fmt::format("columns '{}' and '{}' of the header ({}) mean the same; keep one",
-                            h.names[first], rest.names[*second], h.joined()),
+    throw Error(trf("columns '{}' and '{}' of the header ({}) mean the same; keep one",
+                    h.names[first], rest.names[*second], h.joined()),
                 SourceLoc{path, 1, 0});
   }
 }
@@ -108,9 +109,8 @@ std::optional<Spec> parse_mode_list(std::string_view text, std::string& error) {
                                                   : nullptr;
     if (flag == nullptr) {
       error = parse_mode(word)
-                  ? fmt::format("'{}' is not combined with ClickHouse's modes: use it alone", word)
-                  : fmt::format(
-                        "unknown funnel mode '{}' (ordered, strict or any; or ClickHouse's "
+                  ? trf("'{}' is not combined with ClickHouse's modes: use it alone", word)
+                  : trf("unknown funnel mode '{}' (ordered, strict or any; or ClickHouse's "
                         "strict_order, strict_deduplication, strict_increase, strict_once, "
                         "allow_reentry, comma-combined)",
                         word);
@@ -192,9 +192,9 @@ std::vector<StageRow> read_stage_counts(std::string_view text, const std::string
   const auto step_col = find_any(header, {"step", "stage"});
   const auto users_col = find_any(header, {"users", "count"});
   if (!step_col || !users_col) {
-    throw Error(fmt::format("not stage counts: the header ({}) needs step and users columns",
-                            header.joined()),
-                SourceLoc{path, 1, 0});
+    throw Error(
+        trf("not stage counts: the header ({}) needs step and users columns", header.joined()),
+        SourceLoc{path, 1, 0});
   }
   reject_second(header, *step_col, {"step", "stage"}, path);
   reject_second(header, *users_col, {"users", "count"}, path);
@@ -207,8 +207,8 @@ std::vector<StageRow> read_stage_counts(std::string_view text, const std::string
     }
     const auto need = std::max(*step_col, *users_col) + 1;
     if (rec.fields.size() < need) {
-      throw Error(fmt::format("{} field{} where the header has {}", rec.fields.size(),
-                              rec.fields.size() == 1 ? "" : "s", header.names.size()),
+      throw Error(trf("{} field{} where the header has {}", rec.fields.size(),
+                      rec.fields.size() == 1 ? "" : "s", header.names.size()),
                   SourceLoc{path, static_cast<int>(rec.line), 0});
     }
     StageRow row;
@@ -216,18 +216,18 @@ std::vector<StageRow> read_stage_counts(std::string_view text, const std::string
     row.line = rec.line;
     const auto n = parse_count(rec.fields[*users_col]);
     if (row.step.empty()) {
-      throw Error("empty step name", SourceLoc{path, static_cast<int>(rec.line), 0});
+      throw Error(tr("empty step name"), SourceLoc{path, static_cast<int>(rec.line), 0});
     }
     if (!n) {
-      throw Error(fmt::format("bad user count '{}' for step '{}' (expected a whole number)",
-                              rec.fields[*users_col], row.step),
+      throw Error(trf("bad user count '{}' for step '{}' (expected a whole number)",
+                      rec.fields[*users_col], row.step),
                   SourceLoc{path, static_cast<int>(rec.line), 0});
     }
     row.users = *n;
     rows.push_back(std::move(row));
   }
   if (rows.empty()) {
-    throw Error("no stage rows after the header", SourceLoc{path, 1, 0});
+    throw Error(tr("no stage rows after the header"), SourceLoc{path, 1, 0});
   }
   return rows;
 }
@@ -253,8 +253,7 @@ Result from_stage_counts(const std::vector<StageRow>& rows, const std::vector<st
         for (const StageRow& r : rows) {
           have += (have.empty() ? "" : ", ") + r.step;
         }
-        throw Error(fmt::format("no row for step '{}' (the file has: {})", s, have),
-                    SourceLoc{path, 0, 0});
+        throw Error(trf("no row for step '{}' (the file has: {})", s, have), SourceLoc{path, 0, 0});
       }
       used[i] = true;
       names.push_back(rows[i].step);
@@ -269,10 +268,10 @@ Result from_stage_counts(const std::vector<StageRow>& rows, const std::vector<st
   // order, or counts of something else.
   for (std::size_t i = 1; i < names.size(); ++i) {
     if (users[i] > users[i - 1]) {
-      r.notes.push_back(fmt::format(
-          "warning: step '{}' has more users ({}) than '{}' before it ({}): stage counts "
-          "should shrink from step to step; check the order of the rows",
-          names[i], users[i], names[i - 1], users[i - 1]));
+      r.notes.push_back(
+          trf("warning: step '{}' has more users ({}) than '{}' before it ({}): stage counts "
+              "should shrink from step to step; check the order of the rows",
+              names[i], users[i], names[i - 1], users[i - 1]));
     }
   }
   return r;

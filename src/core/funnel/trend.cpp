@@ -3,6 +3,7 @@
 
 #include <sopctl/base/date.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
@@ -47,10 +48,10 @@ std::size_t add_period_column(events::EventLog& log, Period p) {
     if (it == ids.end()) {
       if (ids.size() == limits::k_max_segments) {
         throw Error(
-            fmt::format("the log's step events span more than {} {}s, the most --trend "
-                        "reports (one row per {}); use a longer period, or filter the "
-                        "log to the time you want to see",
-                        limits::k_max_segments, period_name(p), period_name(p)));
+            trf("the log's step events span more than {} {}s, the most --trend "
+                "reports (one row per {}); use a longer period, or filter the "
+                "log to the time you want to see",
+                limits::k_max_segments, period_name(p), period_name(p)));
       }
       const std::string label = p == Period::month ? format_date(d).substr(0, 7) : format_date(d);
       it = ids.emplace(d.days, col.values.push_back(label)).first;

@@ -1,4 +1,5 @@
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/grow/grow.hpp>
 
 #include <fmt/format.h>
@@ -28,16 +29,16 @@ const char* model_name(Model m) {
 
 Projection project(const Params& p) {
   if (!std::isfinite(p.users) || p.users < 0) {
-    throw Error(fmt::format("the seed must be a number of users, 0 or more (got {})", p.users));
+    throw Error(trf("the seed must be a number of users, 0 or more (got {})", p.users));
   }
   if (!std::isfinite(p.k) || p.k < 0) {
-    throw Error(fmt::format("K must be 0 or more (got {})", p.k));
+    throw Error(trf("K must be 0 or more (got {})", p.k));
   }
   if (p.cycles < 0 || p.cycles > k_max_cycles) {
-    throw Error(fmt::format("cycles must be between 0 and {} (got {})", k_max_cycles, p.cycles));
+    throw Error(trf("cycles must be between 0 and {} (got {})", k_max_cycles, p.cycles));
   }
   if (p.cycle_seconds <= 0) {
-    throw Error("the cycle must last longer than 0 seconds");
+    throw Error(tr("the cycle must last longer than 0 seconds"));
   }
   Projection out;
   out.params = p;
@@ -55,17 +56,16 @@ Projection project(const Params& p) {
     if (p.k < 1) {
       out.limit = p.users / (1 - p.k);
     }
-    out.assumption = fmt::format(
-        "Viral growth assumes only the users who joined in a cycle invite, each bringing K = "
-        "{:.3g} "
-        "new users one cycle later, and then stop; {}",
-        p.k,
-        p.k < 1
-            ? fmt::format("with K below 1 the total levels off at M/(1-K) = {:.0f}.", *out.limit)
-            : std::string("with K of 1 or more it grows without bound, which no real "
-                          "community sustains for long."));
+    out.assumption =
+        trf("Viral growth assumes only the users who joined in a cycle invite, each bringing K = "
+            "{:.3g} "
+            "new users one cycle later, and then stop; {}",
+            p.k,
+            p.k < 1 ? trf("with K below 1 the total levels off at M/(1-K) = {:.0f}.", *out.limit)
+                    : std::string("with K of 1 or more it grows without bound, which no real "
+                                  "community sustains for long."));
   } else {
-    out.assumption = fmt::format(
+    out.assumption = trf(
         "Rocket growth assumes every user, old and new, keeps bringing K = {:.3g} new users every "
         "cycle, so the total multiplies by 1+K per cycle (S = M(1+K)^n; seed-002's S = m*2^n is "
         "K = 1): an upper bound, since real users stop inviting.",

@@ -1,5 +1,6 @@
 // The project config `.sopctl.yaml`: rule severities and default limits.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/yaml.hpp>
 
@@ -50,13 +51,13 @@ public:
 
   void expect_map(const YAML::Node& node, const std::string& what) const {
     if (!node.IsMap() && !node.IsNull()) {
-      fail(node, fmt::format("'{}' must be a mapping", what));
+      fail(node, trf("'{}' must be a mapping", what));
     }
   }
 
   std::string scalar(const YAML::Node& node, const std::string& what) const {
     if (!node.IsScalar()) {
-      fail(node, fmt::format("'{}' must be a single value", what));
+      fail(node, trf("'{}' must be a single value", what));
     }
     return node.Scalar();
   }
@@ -64,10 +65,9 @@ public:
   void unknown_key(const YAML::Node& key, const std::string& name,
                    const std::vector<std::string>& known, const std::string& where) const {
     const std::string match = text::closest_match(name, known);
-    fail(key,
-         fmt::format("unknown key '{}' in {}{}", name, where,
-                     match.empty() ? fmt::format(" (expected one of {})", fmt::join(known, ", "))
-                                   : fmt::format(" (did you mean '{}'?)", match)));
+    fail(key, trf("unknown key '{}' in {}{}", name, where,
+                  match.empty() ? trf(" (expected one of {})", fmt::join(known, ", "))
+                                : trf(" (did you mean '{}'?)", match)));
   }
 
 private:
@@ -91,9 +91,9 @@ void read_rules(const ConfigReader& r, const YAML::Node& node, Config& config) {
     if (!find_rule(id)) {
       const std::string match = text::closest_match(id, ids);
       r.fail(entry.first,
-             fmt::format("unknown rule '{}'{}", id,
-                         match.empty() ? std::string(" (sopctl check --list-rules lists them)")
-                                       : fmt::format(" (did you mean '{}'?)", match)));
+             trf("unknown rule '{}'{}", id,
+                 match.empty() ? std::string(tr(" (sopctl check --list-rules lists them)"))
+                               : trf(" (did you mean '{}'?)", match)));
     }
     const std::string level = r.scalar(entry.second, id);
     if (level == "error") {
@@ -104,7 +104,7 @@ void read_rules(const ConfigReader& r, const YAML::Node& node, Config& config) {
       config.rules[id] = std::nullopt;
     } else {
       r.fail(entry.second,
-             fmt::format("bad severity '{}' for rule '{}': use error, warning or off", level, id));
+             trf("bad severity '{}' for rule '{}': use error, warning or off", level, id));
     }
   }
 }
@@ -124,9 +124,8 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
         end = parse_time_of_day(value.substr(dash + 1));
       }
       if (!start || !end) {
-        r.fail(
-            entry.second,
-            fmt::format("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"", value));
+        r.fail(entry.second,
+               trf("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"", value));
       }
       config.quiet_start = *start;
       config.quiet_end = *end;
@@ -136,8 +135,7 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
       const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
       if (ec != std::errc() || ptr != value.data() + value.size() || n < 1) {
         r.fail(entry.second,
-               fmt::format(
-                   "bad max_posts_per_group_per_day '{}': expected a whole number of at least 1",
+               trf("bad max_posts_per_group_per_day '{}': expected a whole number of at least 1",
                    value));
       }
       config.max_posts_per_group_per_day = n;
@@ -159,7 +157,7 @@ Config parse_config(std::string_view text, const std::string& path) {
     return config;
   }
   if (!root.IsMap()) {
-    r.fail(root, "a config file must be a mapping with the keys rules and limits");
+    r.fail(root, tr("a config file must be a mapping with the keys rules and limits"));
   }
   static const std::vector<std::string> known = {"rules", "limits"};
   for (const auto& entry : root) {

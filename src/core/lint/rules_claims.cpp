@@ -1,6 +1,7 @@
 // fixed-scarcity-claim and dated-task-reaches-no-group: what a script or a
 // campaign promises that the plan cannot keep.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <sopctl/plan/plan.hpp>
@@ -57,17 +58,17 @@ void fixed_scarcity_claims(const Sop& sop, Reporter& out) {
     const std::string_view phrase = scarcity_phrase(text.value);
     if (!phrase.empty()) {
       out.add("fixed-scarcity-claim", text.loc,
-              fmt::format("{} states a fixed count or share ('{}'): it is false whenever the "
-                          "numbers differ; let the operator fill it in, e.g. {{places}} as a "
-                          "group variable",
-                          what, phrase));
+              trf("{} states a fixed count or share ('{}'): it is false whenever the "
+                  "numbers differ; let the operator fill it in, e.g. {{places}} as a "
+                  "group variable",
+                  what, phrase));
     }
   };
   for (const Task& task : sop.tasks) {
     check(task.script, fmt::format("task '{}'", task.id.value));
   }
   for (const Keyword& kw : sop.setup.keywords) {
-    check(kw.reply, fmt::format("the reply to '{}'", kw.match.value));
+    check(kw.reply, trf("the reply to '{}'", kw.match.value));
   }
 }
 
@@ -112,11 +113,11 @@ void dated_tasks_reach_groups(const std::vector<Sop>& sops, const Roster& roster
       });
       if (!reaches) {
         out.add("dated-task-reaches-no-group", sel.loc,
-                fmt::format("task '{}' is dated {}..{}, when no group running '{}' is alive "
-                            "(each group lives from its first planned day to `close` or its "
-                            "last relative day): it reaches no group",
-                            task.id.value, format_date(bounds->first), format_date(bounds->second),
-                            sop.id.value));
+                trf("task '{}' is dated {}..{}, when no group running '{}' is alive "
+                    "(each group lives from its first planned day to `close` or its "
+                    "last relative day): it reaches no group",
+                    task.id.value, format_date(bounds->first), format_date(bounds->second),
+                    sop.id.value));
       }
     }
   }

@@ -1,6 +1,7 @@
 // calendar-coverage: check and plan agree (docs/spec.md §5.1). The span
 // is the plan engine's own: each SOP's group_span, cut to the group's life.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <sopctl/plan/plan.hpp>
@@ -33,10 +34,10 @@ void calendar_coverage(const std::vector<Sop>& sops, const Roster& roster, const
       }
       const Date reaches = calendar.covers(a, a) ? b : a;
       out.add("calendar-coverage", g.loc,
-              fmt::format("group '{}' ({}) is planned {} to {}, but calendar '{}' does not "
-                          "cover {}: give a calendar file for that year",
-                          g.id.value, sop->id.value, format_date(a), format_date(b),
-                          calendar.name(), reaches.year()));
+              trf("group '{}' ({}) is planned {} to {}, but calendar '{}' does not "
+                  "cover {}: give a calendar file for that year",
+                  g.id.value, sop->id.value, format_date(a), format_date(b), calendar.name(),
+                  reaches.year()));
       break;
     }
   }

@@ -1,6 +1,7 @@
 // Craft rules that read the SOP as written: quiet hours, set-up, sensitive
 // words and keyword replies.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -16,9 +17,9 @@ void quiet_hours(const Sop& sop, const EffectiveLimits& limits, Reporter& out) {
   for (const Task& task : sop.tasks) {
     if (task.at && in_quiet_hours(task.at->value, limits.quiet_start, limits.quiet_end)) {
       out.add("quiet-hours", task.at->loc,
-              fmt::format("{} is sent at {}, inside the quiet hours {}", task_name(sop, task),
-                          format_time_of_day(task.at->value),
-                          format_quiet_hours(limits.quiet_start, limits.quiet_end)));
+              trf("{} is sent at {}, inside the quiet hours {}", task_name(sop, task),
+                  format_time_of_day(task.at->value),
+                  format_quiet_hours(limits.quiet_start, limits.quiet_end)));
     }
   }
 }
@@ -33,13 +34,14 @@ void missing_setup(const Sop& sop, Reporter& out) {
                                      [](const auto& r) { return !r.value.empty(); });
   if (setup.announcement.value.empty()) {
     out.add("missing-setup", at,
-            "no group announcement (setup.announcement, 群公告) for new members");
+            tr("no group announcement (setup.announcement, 群公告) for new members"));
   }
   if (setup.welcome.value.empty()) {
-    out.add("missing-setup", at, "no welcome message (setup.welcome, 入群欢迎语) for new members");
+    out.add("missing-setup", at,
+            tr("no welcome message (setup.welcome, 入群欢迎语) for new members"));
   }
   if (!has_rules) {
-    out.add("missing-setup", at, "no group rules (setup.rules, 群规则) for new members");
+    out.add("missing-setup", at, tr("no group rules (setup.rules, 群规则) for new members"));
   }
 }
 
@@ -82,9 +84,9 @@ void sensitive_words(const Sop& sop, Reporter& out) {
       list += (i == 0 ? "" : ", ") + found[i];
     }
     out.add("sensitive-word", text.loc,
-            fmt::format("{} contains the sensitive word{} {} from setup.sensitive_words; the ad "
-                        "monitor would flag the group's own message",
-                        what, found.size() > 1 ? "s" : "", list));
+            trf("{} contains the sensitive word{} {} from setup.sensitive_words; the ad "
+                "monitor would flag the group's own message",
+                what, found.size() > 1 ? "s" : "", list));
   };
   check(setup.announcement, "the announcement");
   check(setup.welcome, "the welcome message");
@@ -92,7 +94,7 @@ void sensitive_words(const Sop& sop, Reporter& out) {
     check(rule, "the group rules");
   }
   for (const Keyword& kw : setup.keywords) {
-    check(kw.reply, fmt::format("the reply to keyword '{}'", kw.match.value));
+    check(kw.reply, trf("the reply to keyword '{}'", kw.match.value));
   }
   for (const Task& task : sop.tasks) {
     check(task.script, "the script of " + task_name(sop, task));
@@ -113,10 +115,9 @@ void keyword_conflicts(const Sop& sop, Reporter& out) {
     const SourceLoc& at = kw.match.loc.known() ? kw.match.loc : kw.loc;
     const SourceLoc& first =
         it->second->match.loc.known() ? it->second->match.loc : it->second->loc;
-    out.add(
-        "keyword-conflict", at,
-        fmt::format("keyword '{}' already has a different reply (line {}); only one reply is sent",
-                    kw.match.value, first.line));
+    out.add("keyword-conflict", at,
+            trf("keyword '{}' already has a different reply (line {}); only one reply is sent",
+                kw.match.value, first.line));
   }
 }
 

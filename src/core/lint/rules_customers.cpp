@@ -2,6 +2,7 @@
 // and, with the customers file and event log, targets and `until` events
 // that match nothing.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <sopctl/text/did_you_mean.hpp>
@@ -46,10 +47,10 @@ void customer_mass_quota(const Sop& sop, const Calendar& calendar, Reporter& out
     const int diff = Date{days} - probe.open->value;
     const int day = diff >= 0 ? diff + 1 : diff;
     out.add("customer-mass-quota", task_loc(*over),
-            fmt::format("{} mass-sends to each customer on day {}, the {} mass send that day; "
-                        "WeCom allows {} a day per customer (limits.customer_mass_sends)",
-                        task_name(sop, *over), day,
-                        tasks.size() == 2 ? "second" : fmt::format("{}th", tasks.size()), max));
+            trf("{} mass-sends to each customer on day {}, the {} mass send that day; "
+                "WeCom allows {} a day per customer (limits.customer_mass_sends)",
+                task_name(sop, *over), day,
+                tasks.size() == 2 ? "second" : fmt::format("{}th", tasks.size()), max));
   }
 }
 
@@ -70,8 +71,8 @@ void customer_targets(const std::vector<Sop>& sops, const Customers& customers, 
         }
         const std::string guess = text::closest_match(tag.value, known);
         out.add("target-tag-unused", tag.loc,
-                fmt::format("no customer of {} carries tag '{}'{}", customers.path, tag.value,
-                            guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+                trf("no customer of {} carries tag '{}'{}", customers.path, tag.value,
+                    guess.empty() ? "" : trf(" (did you mean '{}'?)", guess)));
       }
     }
   }
@@ -88,9 +89,9 @@ void until_events_seen(const std::vector<Sop>& sops, const CustomerEvents& event
     for (const Located<std::string>& u : sop.until) {
       if (seen.count(u.value) == 0) {
         out.add("until-event-unseen", u.loc,
-                fmt::format("no row of the event log has event '{}': SOP '{}' would never end "
-                            "for a customer who did it",
-                            u.value, sop.id.value));
+                trf("no row of the event log has event '{}': SOP '{}' would never end "
+                    "for a customer who did it",
+                    u.value, sop.id.value));
       }
     }
   }

@@ -1,6 +1,7 @@
 // mass-send-quota: WeCom's 企业群发 quota per customer group, counted per day,
 // week (Monday to Sunday) or month over each group's expanded plan.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -95,14 +96,13 @@ void mass_send_quota(const SopSchedule& schedule, Reporter& out) {
   auto report = [&](const Context& ctx, const Over& over) {
     std::string more;
     if (over.more > 0) {
-      more = fmt::format(" ({} more {}{} over it too)", over.more, per_name(quota.per),
-                         over.more == 1 ? " is" : "s are");
+      more = trf(" ({} more {}{} over it too)", over.more, per_name(quota.per),
+                 over.more == 1 ? " is" : "s are");
     }
-    out.add(
-        "mass-send-quota", first_mass->channel.loc,
-        fmt::format("{} would send {} mass message{} {}, over the WeCom quota of {} per {}{}",
-                    ctx.who(), over.count, over.count == 1 ? "" : "s",
-                    period_text(quota.per, over.first_day), over.max, per_name(quota.per), more));
+    out.add("mass-send-quota", first_mass->channel.loc,
+            trf("{} would send {} mass message{} {}, over the WeCom quota of {} per {}{}",
+                ctx.who(), over.count, over.count == 1 ? "" : "s",
+                period_text(quota.per, over.first_day), over.max, per_name(quota.per), more));
   };
 
   // Each context in roster order: its expansion's sends, shifted when it

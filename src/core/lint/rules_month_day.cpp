@@ -1,6 +1,7 @@
 // month-day-missing: `every: {month_day: [29, 30, 31]}` and the months of the
 // plan that have no such day (the engine skips them, docs/spec.md §1.2).
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -67,7 +68,7 @@ std::string and_join(const std::vector<std::string>& items, std::size_t limit) {
     out += items[i];
   }
   if (shown < items.size()) {
-    out += fmt::format(" and {} more", items.size() - shown);
+    out += trf(" and {} more", items.size() - shown);
   }
   return out;
 }
@@ -138,10 +139,9 @@ void MonthDayRule::visit(const Expansion& e) {
     std::string message;
     if (missing.size() == 1) {
       const bool one = missing[0].second.size() == 1;
-      message =
-          fmt::format("{} runs on month day {}, which {} {}: {} skip{} it", task_name(sop, task),
-                      missing[0].first, and_join(missing[0].second, 6), one ? "lacks" : "lack",
-                      one ? "that month" : "those months", one ? "s" : "");
+      message = trf("{} runs on month day {}, which {} {}: {} skip{} it", task_name(sop, task),
+                    missing[0].first, and_join(missing[0].second, 6), one ? "lacks" : "lack",
+                    one ? "that month" : "those months", one ? "s" : "");
     } else {
       // Per month, the days it lacks: "2026-02 (no 29, 30, 31), 2026-04 (no 31)".
       std::vector<std::pair<std::string, std::vector<int>>> by_month;
@@ -165,11 +165,11 @@ void MonthDayRule::visit(const Expansion& e) {
       for (int d : days) {
         day_names.push_back(std::to_string(d));
       }
-      message = fmt::format("{} runs on month days {}, which some months lack and skip: {}",
-                            task_name(sop, task), and_join(day_names, 3), and_join(parts, 6));
+      message = trf("{} runs on month days {}, which some months lack and skip: {}",
+                    task_name(sop, task), and_join(day_names, 3), and_join(parts, 6));
     }
     if (!e.ctx.date_only) {
-      message += fmt::format(" (plan of {})", e.ctx.who());
+      message += trf(" (plan of {})", e.ctx.who());
     }
     m_out.add("month-day-missing", task.selector->loc, std::move(message));
     m_done[i] = true;

@@ -3,6 +3,7 @@
 // by date; a day-numbered task against dated phases is placed with the first
 // group's open date.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -51,15 +52,15 @@ void check_axis(std::vector<Span> spans, bool days, Reporter& out) {
       const Phase& q = *reach->phase;
       if (s.lo <= reach->hi) {
         out.add("phase-overlap", p.loc,
-                fmt::format("phase '{}' ({}) overlaps phase '{}' ({})", p.id.value, phase_range(p),
-                            q.id.value, phase_range(q)));
+                trf("phase '{}' ({}) overlaps phase '{}' ({})", p.id.value, phase_range(p),
+                    q.id.value, phase_range(q)));
       } else if (s.lo > reach->hi + 1) {
         const int n = s.lo - reach->hi - 1;
-        out.add("phase-gap", p.loc,
-                fmt::format("{} {} in no phase: phase '{}' ends on {} and phase '{}' starts on {}",
-                            axis_range(days, reach->hi + 1, s.lo - 1), n == 1 ? "lies" : "lie",
-                            q.id.value, axis_range(days, reach->hi, reach->hi), p.id.value,
-                            axis_range(days, s.lo, s.lo)));
+        out.add(
+            "phase-gap", p.loc,
+            trf("{} {} in no phase: phase '{}' ends on {} and phase '{}' starts on {}",
+                axis_range(days, reach->hi + 1, s.lo - 1), n == 1 ? "lies" : "lie", q.id.value,
+                axis_range(days, reach->hi, reach->hi), p.id.value, axis_range(days, s.lo, s.lo)));
       }
     }
     if (!reach || s.hi > reach->hi) {
@@ -154,12 +155,12 @@ void outside_phase(const SopSchedule& schedule, Reporter& out) {
       list += (i == 0 ? "" : ", ") + outside[i];
     }
     if (outside.size() > 5) {
-      list += fmt::format(" and {} more", outside.size() - 5);
+      list += trf(" and {} more", outside.size() - 5);
     }
     const char* noun = days ? (outside.size() == 1 ? "day " : "days ") : "";
     out.add("outside-phase", sel.loc,
-            fmt::format("{} runs on {}{}, outside every phase ({})", task_name(sop, task), noun,
-                        list, phases_list(sop)));
+            trf("{} runs on {}{}, outside every phase ({})", task_name(sop, task), noun, list,
+                phases_list(sop)));
   }
 }
 

@@ -2,6 +2,7 @@
 // limits. Texts are measured as sent (docs/spec.md §5.1): with a roster,
 // each group's rendered text; without one, the template as written.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <sopctl/text/width.hpp>
@@ -148,8 +149,8 @@ void check(const Located<std::string>& text, const std::string& what, const Task
     const std::size_t written = measure(text.value, limit.unit);
     out.add(limit.rule, text.loc,
             written == n ? fmt::format("{} is {} {}; {}", what, n, unit, rejects)
-                         : fmt::format("{} is {} {} as sent to group {} ({} as written); {}", what,
-                                       n, unit, group->id.value, written, rejects));
+                         : trf("{} is {} {} as sent to group {} ({} as written); {}", what, n, unit,
+                               group->id.value, written, rejects));
   }
 }
 
@@ -160,22 +161,21 @@ void platform_text_rules(const Sop& sop, const Roster* roster, Reporter& out) {
   const Setup& setup = sop.setup;
   check(setup.announcement, "the announcement", nullptr, k_message, groups, out);
   for (const Keyword& kw : setup.keywords) {
-    check(kw.reply, fmt::format("the reply to keyword '{}'", kw.match.value), nullptr, k_message,
-          groups, out);
+    check(kw.reply, trf("the reply to keyword '{}'", kw.match.value), nullptr, k_message, groups,
+          out);
   }
   check(setup.welcome, "the welcome message", nullptr, k_welcome, groups, out);
   for (const Task& task : sop.tasks) {
     const std::string name = task_name(sop, task);
     if (task.channel.value == "moments") {
-      check(task.script, fmt::format("the Moments post of {}", name), &task, k_moments, groups,
-            out);
+      check(task.script, trf("the Moments post of {}", name), &task, k_moments, groups, out);
     } else {
       check(task.script, "the script of " + name, &task, k_message, groups, out);
     }
     if (task.assets.size() > k_max_assets) {
       out.add("too-many-assets", task.assets[k_max_assets].loc,
-              fmt::format("{} has {} assets; WeCom sends at most {} attachments with one message",
-                          name, task.assets.size(), k_max_assets));
+              trf("{} has {} assets; WeCom sends at most {} attachments with one message", name,
+                  task.assets.size(), k_max_assets));
     }
   }
 }

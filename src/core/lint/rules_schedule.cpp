@@ -2,6 +2,7 @@
 // the same minute, selling before educating, on_holiday collisions. Each
 // finding is reported once per task, naming the first group it shows in.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -50,9 +51,9 @@ void too_many_posts(const Sop& sop, const Expansion& e, int max, std::vector<boo
       const Task& task = sop.tasks[e.posts[i + static_cast<std::size_t>(max)].task];
       if (first_time(once, task_index(sop, &task))) {
         out.add("too-many-posts", task_loc(task),
-                fmt::format("{} gets {} posts on {}, over the limit of {} per day ({} is the {}{})",
-                            e.ctx.who(), n, e.ctx.when(Date{e.posts[i].date}), max,
-                            task_name(sop, task), max + 1, ordinal_suffix(max + 1)));
+                trf("{} gets {} posts on {}, over the limit of {} per day ({} is the {}{})",
+                    e.ctx.who(), n, e.ctx.when(Date{e.posts[i].date}), max, task_name(sop, task),
+                    max + 1, ordinal_suffix(max + 1)));
       }
     }
     i = j;
@@ -76,10 +77,9 @@ void same_minute(const Sop& sop, const Expansion& e, std::vector<bool>& once, Re
         if (first_time(once, e.posts[k].task)) {
           out.add(
               "same-minute", task.at->loc,
-              fmt::format("{} posts to {} at {} on {}, the same minute as {} (line {})",
-                          task_name(sop, task), e.ctx.who(), format_time_of_day(e.posts[k].minute),
-                          e.ctx.when(Date{e.posts[k].date}), task_name(sop, first),
-                          task_loc(first).line));
+              trf("{} posts to {} at {} on {}, the same minute as {} (line {})",
+                  task_name(sop, task), e.ctx.who(), format_time_of_day(e.posts[k].minute),
+                  e.ctx.when(Date{e.posts[k].date}), task_name(sop, first), task_loc(first).line));
         }
       }
     }
@@ -131,18 +131,16 @@ void sell_before_trust(const Sop& sop, const std::vector<std::uint8_t>& flags, c
       const bool before = f.date < edu->date || (f.date == edu->date && f.minute >= 0 &&
                                                  edu->minute >= 0 && f.minute < edu->minute);
       if (before && first_time(once, i)) {
-        out.add(
-            "sell-before-trust", task.type.loc,
-            fmt::format("conversion {} first runs on {}{}, before the first education task '{}' "
-                        "on {}: build trust before selling",
-                        task_name(sop, task), when(f), in_group, edu_task->id.value, when(*edu)));
+        out.add("sell-before-trust", task.type.loc,
+                trf("conversion {} first runs on {}{}, before the first education task '{}' "
+                    "on {}: build trust before selling",
+                    task_name(sop, task), when(f), in_group, edu_task->id.value, when(*edu)));
       }
     } else if (first_time(once, i)) {
-      out.add(
-          "sell-before-trust", task.type.loc,
-          fmt::format("conversion {} first runs on {}{}, and no education task runs in the plan: "
-                      "build trust before selling",
-                      task_name(sop, task), when(f), in_group));
+      out.add("sell-before-trust", task.type.loc,
+              trf("conversion {} first runs on {}{}, and no education task runs in the plan: "
+                  "build trust before selling",
+                  task_name(sop, task), when(f), in_group));
     }
   }
 }
@@ -203,12 +201,11 @@ void holiday_collision(const Sop& sop, const Expansion& e, std::vector<bool>& on
           ++last;
         }
         if (first_time(once, index)) {
-          out.add(
-              "holiday-collision", task->selector->loc,
-              fmt::format("{} moves its {} occurrence to {} (on_holiday: {}), which already has "
-                          "an occurrence of it: {} gets it {} that day",
-                          task_name(sop, *task), e.ctx.when(*o.moved_from), e.ctx.when(o.date),
-                          on_holiday_name(task->on_holiday), e.ctx.who(), times(last - first + 1)));
+          out.add("holiday-collision", task->selector->loc,
+                  trf("{} moves its {} occurrence to {} (on_holiday: {}), which already has "
+                      "an occurrence of it: {} gets it {} that day",
+                      task_name(sop, *task), e.ctx.when(*o.moved_from), e.ctx.when(o.date),
+                      on_holiday_name(task->on_holiday), e.ctx.who(), times(last - first + 1)));
         }
         break;
       }
@@ -222,9 +219,9 @@ void no_education_at_all(const Sop& sop, std::vector<bool>& once, Reporter& out)
     const Task& task = sop.tasks[i];
     if (task.type.value == "conversion" && task.selector && first_time(once, i)) {
       out.add("sell-before-trust", task.type.loc,
-              fmt::format("conversion {} sells, but the SOP has no education task to build trust "
-                          "first",
-                          task_name(sop, task)));
+              trf("conversion {} sells, but the SOP has no education task to build trust "
+                  "first",
+                  task_name(sop, task)));
     }
   }
 }

@@ -2,6 +2,7 @@
 // (live streams, anything with a duration); task-never-fires: a task with no
 // occurrence in any group's plan. Both fed one expansion at a time.
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -46,10 +47,10 @@ void FiringRule::finish(const SopSchedule& schedule, bool with_roster) {
     }
     m_out.add(
         "task-never-fires", task.selector->loc,
-        fmt::format("{} never happens in {}'s plan: its days fall outside its bounds or "
-                    "phase, or on_holiday: skip and skip: dates remove every one",
-                    task_name(m_sop, task),
-                    with_roster ? std::string("any group") : std::string("the example group")));
+        trf("{} never happens in {}'s plan: its days fall outside its bounds or "
+            "phase, or on_holiday: skip and skip: dates remove every one",
+            task_name(m_sop, task),
+            with_roster ? std::string(tr("any group")) : std::string(tr("the example group"))));
   }
 }
 
@@ -130,17 +131,16 @@ void StaffCalendar::add(const Staff& s, const Group& g, std::int32_t date, int m
       continue;
     }
     if (m_reported.insert(&task).second) {
-      m_out.add(
-          "staff-double-booked", task.at->loc,
-          fmt::format("{} is due in group {} at {} on {} while on {} in group {} ({}{}): "
-                      "{} cannot be in both; give one of them to someone else or move it",
-                      task_name(*m_sop, task), g.id.value, format_time_of_day(minute),
-                      format_date(Date{date}), task_name(*other.sop, *other.task),
-                      other.group->id.value, format_time_of_day(other.minute),
-                      other.minutes > 1 ? "-" + format_time_of_day(std::min(
-                                                    other.minute + other.minutes, 24 * 60 - 1))
-                                        : std::string(),
-                      s.name.value.empty() ? s.id.value : s.name.value));
+      m_out.add("staff-double-booked", task.at->loc,
+                trf("{} is due in group {} at {} on {} while on {} in group {} ({}{}): "
+                    "{} cannot be in both; give one of them to someone else or move it",
+                    task_name(*m_sop, task), g.id.value, format_time_of_day(minute),
+                    format_date(Date{date}), task_name(*other.sop, *other.task),
+                    other.group->id.value, format_time_of_day(other.minute),
+                    other.minutes > 1 ? "-" + format_time_of_day(std::min(
+                                                  other.minute + other.minutes, 24 * 60 - 1))
+                                      : std::string(),
+                    s.name.value.empty() ? s.id.value : s.name.value));
     }
     break;
   }

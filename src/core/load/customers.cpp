@@ -1,5 +1,6 @@
 // load_customers(): the customers CSV of customer SOPs (docs/spec.md §5.2).
 
+#include <sopctl/base/i18n.hpp>
 #include "values.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -92,9 +93,8 @@ Customers load_customers(std::string_view text, const std::string& path, const R
   }
   const std::vector<text::CsvRow> rows = text::parse_csv(text, path);
   if (rows.empty()) {
-    throw Error(path +
-                ":1: the customers file is empty; it needs the header "
-                "customer_id,name,owner,added,tags");
+    throw Error(path + tr(":1: the customers file is empty; it needs the header "
+                          "customer_id,name,owner,added,tags"));
   }
   const std::vector<std::string>& header = rows.front().fields;
   std::vector<int> role(header.size(), -1);  // index into known_columns(), -1: other
@@ -111,7 +111,7 @@ Customers load_customers(std::string_view text, const std::string& path, const R
   }
   for (const std::size_t k : {std::size_t{0}, std::size_t{2}, std::size_t{3}}) {
     if (!at[k]) {
-      throw Error(fmt::format(
+      throw Error(trf(
           "{}:1: no '{}' column (the header is: {}); a customers file needs "
           "customer_id, name, owner, added and tags",
           path, known_columns()[k].name, text::shorten(fmt::format("{}", fmt::join(header, ",")))));
@@ -161,10 +161,10 @@ Customers load_customers(std::string_view text, const std::string& path, const R
     cu.line = row.line;
     cu.id = cell(row, at[0]);
     if (cu.id.empty()) {
-      throw Error(fmt::format("{}:{}: no customer_id: every customer needs one", path, row.line));
+      throw Error(trf("{}:{}: no customer_id: every customer needs one", path, row.line));
     }
     if (!seen.insert(cu.id).second) {
-      throw Error(fmt::format("{}:{}: customer '{}' is listed twice", path, row.line, cu.id));
+      throw Error(trf("{}:{}: customer '{}' is listed twice", path, row.line, cu.id));
     }
     cu.name = cell(row, at[1]);
     if (cu.name.empty()) {
@@ -176,17 +176,17 @@ Customers load_customers(std::string_view text, const std::string& path, const R
     } else if (auto it = staff_by_name.find(owner); it != staff_by_name.end() && !owner.empty()) {
       cu.owner = it->second->id.value;
     } else {
-      throw Error(fmt::format(
-          "{}:{}: owner '{}' of customer '{}' is not a staff id or name of the roster{}", path,
-          row.line, owner, cu.id, text::did_you_mean_suffix(owner, staff_ids)));
+      throw Error(
+          trf("{}:{}: owner '{}' of customer '{}' is not a staff id or name of the roster{}", path,
+              row.line, owner, cu.id, text::did_you_mean_suffix(owner, staff_ids)));
     }
     const std::string added = cell(row, at[3]);
     const auto added_day = parse_day(added);
     if (!added_day) {
-      throw Error(fmt::format("{}:{}: added '{}' of customer '{}' is not a date: {}", path,
-                              row.line, text::shorten(added), cu.id,
-                              added.empty() ? "every customer needs the date they were added"
-                                            : load::date_problem(added)));
+      throw Error(trf("{}:{}: added '{}' of customer '{}' is not a date: {}", path, row.line,
+                      text::shorten(added), cu.id,
+                      added.empty() ? tr("every customer needs the date they were added")
+                                    : load::date_problem(added)));
     }
     cu.dates.push_back(added_day);
     for (const std::size_t c : date_cols) {

@@ -1,4 +1,5 @@
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/inputs.hpp>
 #include <sopctl/text/encoding.hpp>
 
@@ -72,7 +73,7 @@ bool is_roster_file(const std::string& path, std::string_view text) {
 Inputs load_inputs(const InputPaths& paths, Diagnostics& diags) {
   const auto encoding = csv::parse_encoding(paths.csv_encoding);
   if (!encoding) {
-    throw Error("--encoding " + paths.csv_encoding + ": use utf-8, gbk or gb18030");
+    throw Error("--encoding " + paths.csv_encoding + tr(": use utf-8, gbk or gb18030"));
   }
   Inputs in;
   std::set<std::string> seen;

@@ -1,5 +1,6 @@
 // validate_references(): checks that need every loaded file at once.
 
+#include <sopctl/base/i18n.hpp>
 #include "values.hpp"
 
 #include <sopctl/load/loader.hpp>
@@ -18,9 +19,9 @@ using load::report_to;
 // "first defined in FILE:LINE:COL", or "on line N" within the same file.
 std::string first_defined(const SourceLoc& first, const SourceLoc& here) {
   if (first.file == here.file) {
-    return fmt::format("first defined on line {}", first.line);
+    return trf("first defined on line {}", first.line);
   }
-  return fmt::format("first defined in {}", first.str());
+  return trf("first defined in {}", first.str());
 }
 
 // Reports the second and later occurrences of an id that was first seen in
@@ -36,8 +37,8 @@ void check_duplicates(const std::vector<T>& items, std::string_view what, Diagno
     auto [it, inserted] = first.emplace(item.id.value, &item);
     if (!inserted && it->second->id.loc.file != item.id.loc.file) {
       report_to(diags, item.id.loc, "duplicate-id",
-                fmt::format("duplicate {} id '{}' ({})", what, item.id.value,
-                            first_defined(it->second->id.loc, item.id.loc)));
+                trf("duplicate {} id '{}' ({})", what, item.id.value,
+                    first_defined(it->second->id.loc, item.id.loc)));
     }
   }
 }
@@ -56,17 +57,17 @@ void check_group_sops(const std::vector<Sop>& sops, const Roster& roster, Diagno
                                    [&](const Sop& sop) { return sop.id.value == s.value; });
       if (it != sops.end() && it->kind == SopKind::customer) {
         report_to(diags, s.loc, "unknown-sop",
-                  fmt::format("group '{}' runs SOP '{}', a customer SOP (kind: customer): "
-                              "customer SOPs follow the customers of --customers, not groups",
-                              g.id.value, s.value));
+                  trf("group '{}' runs SOP '{}', a customer SOP (kind: customer): "
+                      "customer SOPs follow the customers of --customers, not groups",
+                      g.id.value, s.value));
         continue;
       }
       if (s.value.empty() || it != sops.end()) {
         continue;
       }
       report_to(diags, s.loc, "unknown-sop",
-                fmt::format("group '{}' uses SOP '{}', which is not among the loaded SOP files{}",
-                            g.id.value, s.value, load::did_you_mean_suffix(s.value, ids)));
+                trf("group '{}' uses SOP '{}', which is not among the loaded SOP files{}",
+                    g.id.value, s.value, load::did_you_mean_suffix(s.value, ids)));
     }
   }
 }
@@ -80,8 +81,8 @@ void check_group_staff(const Roster& roster, Diagnostics& diags) {
       return;
     }
     report_to(diags, person.loc, "unknown-staff",
-              fmt::format("group '{}' {} '{}' is not in the staff list{}", g.id.value, role,
-                          person.value, roster.staff_hint(person.value)));
+              trf("group '{}' {} '{}' is not in the staff list{}", g.id.value, role, person.value,
+                  roster.staff_hint(person.value)));
   };
   for (const auto& g : roster.groups) {
     check(g, g.owner, "owner");
@@ -114,10 +115,9 @@ void check_task_owners(const std::vector<Sop>& sops, const Roster& roster, Diagn
       if (owner.empty() || seen.count(owner) > 0 || roster.find_staff(owner)) {
         continue;
       }
-      report_to(
-          diags, task.owner.loc, "unknown-role",
-          fmt::format("task '{}' owner '{}' is neither a role ({}) nor a staff id{}", task.id.value,
-                      owner, load::join(roles), load::did_you_mean_suffix(owner, candidates)));
+      report_to(diags, task.owner.loc, "unknown-role",
+                trf("task '{}' owner '{}' is neither a role ({}) nor a staff id{}", task.id.value,
+                    owner, load::join(roles), load::did_you_mean_suffix(owner, candidates)));
     }
   }
 }
@@ -158,18 +158,18 @@ void check_group_variables(const std::vector<Sop>& sops, const Roster& roster, D
       if (sop.kind == SopKind::customer) {
         if (!customer_name && ++reported <= 20) {
           report_to(diags, use.loc, "undefined-placeholder",
-                    fmt::format("undefined placeholder '{{{}}}': a customer SOP knows the "
-                                "built-in names and {{customer}}, {{customer_name}}",
-                                use.name));
+                    trf("undefined placeholder '{{{}}}': a customer SOP knows the "
+                        "built-in names and {{customer}}, {{customer_name}}",
+                        use.name));
         }
         continue;
       }
       if (customer_name) {
         if (++reported <= 20) {
           report_to(diags, use.loc, "undefined-placeholder",
-                    fmt::format("'{{{}}}' is for customer SOPs (kind: customer); a group SOP's "
-                                "message goes to a whole group",
-                                use.name));
+                    trf("'{{{}}}' is for customer SOPs (kind: customer); a group SOP's "
+                        "message goes to a whole group",
+                        use.name));
         }
         continue;
       }
@@ -183,19 +183,17 @@ void check_group_variables(const std::vector<Sop>& sops, const Roster& roster, D
         continue;
       }
       const std::string why =
-          running.empty() ? fmt::format(
-                                "neither built in nor a group variable (define it in the roster: "
+          running.empty() ? trf("neither built in nor a group variable (define it in the roster: "
                                 "vars: {{{}: ...}})",
                                 use.name)
-                          : fmt::format("not built in, and group '{}' has no vars: {{{}: ...}}",
-                                        (*lacking)->id.value, use.name);
+                          : trf("not built in, and group '{}' has no vars: {{{}: ...}}",
+                                (*lacking)->id.value, use.name);
       report_to(diags, use.loc, "undefined-placeholder",
-                fmt::format("undefined placeholder '{{{}}}': {}", use.name, why));
+                trf("undefined placeholder '{{{}}}': {}", use.name, why));
     }
     if (reported > 20) {
       report_to(diags, sop.id.loc, "undefined-placeholder",
-                fmt::format("and {} more undefined placeholders in SOP '{}'", reported - 20,
-                            sop.id.value));
+                trf("and {} more undefined placeholders in SOP '{}'", reported - 20, sop.id.value));
     }
   }
 }
@@ -210,8 +208,8 @@ void check_open_dates(const std::vector<Sop>& sops, const Roster& roster, Diagno
     });
     if (sop != sops.end()) {
       report_to(diags, g.loc, "no-open-date",
-                fmt::format("group '{}' has no 'open' date, but SOP '{}' counts days from it",
-                            g.id.value, sop->id.value));
+                trf("group '{}' has no 'open' date, but SOP '{}' counts days from it", g.id.value,
+                    sop->id.value));
     }
   }
 }
@@ -227,8 +225,8 @@ void validate_references(const std::vector<Sop>& sops, const Roster& roster, Dia
     auto [it, inserted] = first_sop.emplace(sop.id.value, &sop);
     if (!inserted && it->second->path != sop.path) {
       report_to(diags, sop.id.loc, "duplicate-id",
-                fmt::format("duplicate SOP id '{}' ({})", sop.id.value,
-                            first_defined(it->second->id.loc, sop.id.loc)));
+                trf("duplicate SOP id '{}' ({})", sop.id.value,
+                    first_defined(it->second->id.loc, sop.id.loc)));
     }
   }
   check_duplicates(roster.staff, "staff", diags);

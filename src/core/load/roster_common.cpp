@@ -1,5 +1,6 @@
 // Checks shared by the YAML and CSV roster loaders.
 
+#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -14,9 +15,9 @@ namespace sopctl::load {
 namespace {
 
 [[noreturn]] void too_many_groups(SourceLoc where) {
-  throw Error(fmt::format("more than {} groups in the roster files (the limit); split the "
-                          "roster and plan it in parts",
-                          limits::k_max_groups),
+  throw Error(trf("more than {} groups in the roster files (the limit); split the "
+                  "roster and plan it in parts",
+                  limits::k_max_groups),
               std::move(where));
 }
 
@@ -34,7 +35,7 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
   Group g;
   g.loc = in.loc;
   if (!in.id) {
-    report_to(diags, in.loc, "missing-key", "missing key 'id' in group");
+    report_to(diags, in.loc, "missing-key", tr("missing key 'id' in group"));
     return;
   }
   g.id = *in.id;
@@ -53,7 +54,7 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
     g.sop = g.sops.front();
   } else {
     report_to(diags, in.sop ? in.sop->loc : in.loc, "missing-key",
-              fmt::format("missing key 'sop' in {} (the id of the SOP it runs)", what));
+              trf("missing key 'sop' in {} (the id of the SOP it runs)", what));
   }
   if (in.open && !in.open->value.empty()) {
     if (auto d = check_date(diags, *in.open)) {
@@ -65,8 +66,8 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
       g.close = Located<Date>{*d, in.close->loc};
       if (g.open && g.open->value > *d) {
         report_to(diags, in.close->loc, "bad-date",
-                  fmt::format("{} closes on {}, before it opens ({})", what, format_date(*d),
-                              format_date(g.open->value)));
+                  trf("{} closes on {}, before it opens ({})", what, format_date(*d),
+                      format_date(g.open->value)));
       }
     }
   }
@@ -83,7 +84,7 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
       g.size = *n;
     } else {
       report_to(diags, in.size->loc, "wrong-type",
-                fmt::format("'size' must be a whole number of members, not '{}'", in.size->value));
+                trf("'size' must be a whole number of members, not '{}'", in.size->value));
     }
   }
   if (in.name) {

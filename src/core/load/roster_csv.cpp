@@ -1,5 +1,6 @@
 // load_roster_csv(): groups kept as a spreadsheet (docs/spec.md §1.3), one per row.
 
+#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 #include "yaml_walk.hpp"
 
@@ -139,16 +140,16 @@ public:
       const SourceLoc loc = cell_loc(header.line, columns, i);
       if (std::find(k_columns.begin(), k_columns.end(), name) == k_columns.end()) {
         const std::string match = text::closest_match(name, k_columns);
-        load::report_to(m_diags, loc, "unknown-key",
-                        match.empty()
-                            ? fmt::format("unknown column '{}' (expected columns: {})", name,
-                                          load::join(k_columns))
-                            : fmt::format("unknown column '{}' (did you mean '{}'?)", name, match));
+        load::report_to(
+            m_diags, loc, "unknown-key",
+            match.empty()
+                ? trf("unknown column '{}' (expected columns: {})", name, load::join(k_columns))
+                : trf("unknown column '{}' (did you mean '{}'?)", name, match));
         m_columns.emplace_back();
         continue;
       }
       if (std::find(m_columns.begin(), m_columns.end(), name) != m_columns.end()) {
-        load::report_to(m_diags, loc, "duplicate-key", fmt::format("duplicate column '{}'", name));
+        load::report_to(m_diags, loc, "duplicate-key", trf("duplicate column '{}'", name));
         m_columns.emplace_back();
         continue;
       }
@@ -158,8 +159,8 @@ public:
     for (const char* required : {"id", "sop"}) {
       if (std::find(m_columns.begin(), m_columns.end(), required) == m_columns.end()) {
         load::report_to(m_diags, {m_path, header.line, 1}, "missing-key",
-                        fmt::format("missing column '{}' in the CSV header (expected columns: {})",
-                                    required, load::join(k_columns)));
+                        trf("missing column '{}' in the CSV header (expected columns: {})",
+                            required, load::join(k_columns)));
         ok = false;
       }
     }
@@ -180,8 +181,8 @@ public:
       if (i >= m_columns.size()) {
         if (!value.empty()) {
           load::report_to(m_diags, cell_loc(row.line, columns, i), "bad-value",
-                          fmt::format("row has {} fields but the header names {} columns",
-                                      row.fields.size(), m_columns.size()));
+                          trf("row has {} fields but the header names {} columns",
+                              row.fields.size(), m_columns.size()));
           break;
         }
         continue;
@@ -237,9 +238,9 @@ void load_roster_csv(std::string_view text, const std::string& path, Roster& ros
   const auto rows = text::parse_csv(text, path);
   roster.paths.push_back(path);
   if (rows.empty()) {
-    load::report_to(diags, {path, 1, 1}, "missing-key",
-                    fmt::format("empty roster CSV: expected a header line with the columns {}",
-                                load::join(k_columns)));
+    load::report_to(
+        diags, {path, 1, 1}, "missing-key",
+        trf("empty roster CSV: expected a header line with the columns {}", load::join(k_columns)));
     return;
   }
   CsvRoster csv(text, path, diags);

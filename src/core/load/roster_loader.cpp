@@ -1,5 +1,6 @@
 // load_roster_yaml(): `staff:` and `groups:` of a YAML roster (docs/spec.md §1.3).
 
+#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 #include "sop_parts.hpp"
 #include "yaml_walk.hpp"
@@ -28,7 +29,7 @@ void read_contact(Reader& r, const load::Fields& fields, Staff& s) {
       const std::string& m = t->value;
       if (m.empty() || m.find_first_not_of("+0123456789- ") != std::string::npos) {
         r.report(t->loc, "bad-value",
-                 fmt::format("mobile '{}' is not a phone number (digits, e.g. 13800001111)", m));
+                 trf("mobile '{}' is not a phone number (digits, e.g. 13800001111)", m));
       }
     }
   }
@@ -38,8 +39,8 @@ void read_contact(Reader& r, const load::Fields& fields, Staff& s) {
       const std::string& url = t->value;
       if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
         r.report(t->loc, "bad-value",
-                 "robot must be a webhook URL, e.g. "
-                 "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=...");
+                 tr("robot must be a webhook URL, e.g. "
+                    "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=..."));
       }
     }
   }
@@ -54,7 +55,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {
       r.report(item_loc, "wrong-type",
-               "each staff member must be a mapping with id, name and roles");
+               tr("each staff member must be a mapping with id, name and roles"));
       continue;
     }
     const auto fields = r.fields(item, {"id", "name", "roles", "wecom_userid", "mobile", "robot"});
@@ -62,7 +63,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
     s.loc = item_loc;
     const Field* id = fields.get("id");
     if (!id) {
-      r.report(item_loc, "missing-key", "missing key 'id' in staff member");
+      r.report(item_loc, "missing-key", tr("missing key 'id' in staff member"));
       continue;
     }
     auto id_text = r.text(*id);
@@ -99,12 +100,12 @@ void read_vars(Reader& r, const Field& f, load::GroupInput& in) {
     const SourceLoc key_loc = r.loc(key, f.value_loc);
     if (!key.IsScalar() || key.Scalar().empty() ||
         key.Scalar().find_first_of("{} \t") != std::string::npos) {
-      r.report(key_loc, "bad-value", "a group variable needs a plain name, e.g. teacher");
+      r.report(key_loc, "bad-value", tr("a group variable needs a plain name, e.g. teacher"));
       continue;
     }
     if (value && !value.IsNull() && !value.IsScalar()) {
       r.report(r.loc(value, key_loc), "wrong-type",
-               fmt::format("group variable '{}' must be a text", key.Scalar()));
+               trf("group variable '{}' must be a text", key.Scalar()));
       continue;
     }
     in.vars.emplace_back(
@@ -125,7 +126,7 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {
-      r.report(item_loc, "wrong-type", "each group must be a mapping with id, sop, open, ...");
+      r.report(item_loc, "wrong-type", tr("each group must be a mapping with id, sop, open, ..."));
       continue;
     }
     const auto fields = r.fields(item, {"id", "name", "sop", "open", "close", "owner", "assistants",
@@ -179,7 +180,7 @@ void load_roster_yaml(std::string_view text, const std::string& path, Roster& ro
   }
   if (!root.IsMap()) {
     r.report(r.loc(root, file.file_loc()), "wrong-type",
-             "a roster file must be a mapping with staff and groups");
+             tr("a roster file must be a mapping with staff and groups"));
     return;
   }
   const auto fields = r.fields(root, {"version", "staff", "groups"});

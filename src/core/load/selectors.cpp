@@ -1,5 +1,6 @@
 // Schedule selectors (docs/spec.md §1.2): day, days, date, dates, every.
 
+#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
@@ -44,7 +45,7 @@ std::vector<Located<std::string>> scalar_items(Reader& r, const Field& f,
     out.emplace_back(item.Scalar(), l);
   }
   if (f.value.size() == 0) {
-    r.report(f.value_loc, "bad-value", fmt::format("'{}' is an empty list", f.key));
+    r.report(f.value_loc, "bad-value", trf("'{}' is an empty list", f.key));
   }
   return out;
 }
@@ -57,9 +58,9 @@ bool too_many(Reader& r, const Located<std::string>& item, const std::string& ke
     return false;
   }
   r.report(item.loc, "bad-value",
-           fmt::format("'{}' names more than {} days (ranges expanded, repeats counted); "
-                       "the rest of the list is ignored",
-                       key, k_max_selector_days));
+           trf("'{}' names more than {} days (ranges expanded, repeats counted); "
+               "the rest of the list is ignored",
+               key, k_max_selector_days));
   return true;
 }
 
@@ -121,8 +122,8 @@ std::optional<int> read_weekday(Reader& r, const Located<std::string>& item) {
     return w;
   }
   r.report(item.loc, "bad-value",
-           fmt::format("bad weekday '{}': expected one of {}{}", item.value, join(k_weekdays),
-                       did_you_mean_suffix(item.value, k_weekdays)));
+           trf("bad weekday '{}': expected one of {}{}", item.value, join(k_weekdays),
+               did_you_mean_suffix(item.value, k_weekdays)));
   return std::nullopt;
 }
 
@@ -135,7 +136,7 @@ std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) 
     }
     if (v->value < 1 || v->value > 366) {
       r.report(v->loc, "bad-value",
-               fmt::format("every {} days: use 1..366 (every: {{days: 3}})", v->value));
+               trf("every {} days: use 1..366 (every: {{days: 3}})", v->value));
       return std::nullopt;
     }
     sel.every = EveryKind::interval;
@@ -148,7 +149,7 @@ std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) 
     const Field* nth = fields.get("nth");
     if (!nth) {
       r.report(w->key_loc, "missing-key",
-               "missing key 'nth' beside 'weekday' (e.g. every: {weekday: mon, nth: [1, -1]})");
+               tr("missing key 'nth' beside 'weekday' (e.g. every: {weekday: mon, nth: [1, -1]})"));
       return std::nullopt;
     }
     const std::string wrong = "'nth' must list weeks of the month: 1..5, or -1..-5 from the end";
@@ -171,8 +172,8 @@ std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) 
   const Field* md = fields.get("month_day");
   if (!md) {
     r.report(f.value_loc, "missing-key",
-             "missing key 'month_day', 'days' or 'weekday' in 'every' (e.g. every: {month_day: "
-             "[1, 15]})");
+             tr("missing key 'month_day', 'days' or 'weekday' in 'every' (e.g. every: {month_day: "
+                "[1, 15]})"));
     return std::nullopt;
   }
   const std::string wrong_type =
@@ -183,9 +184,9 @@ std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) 
       r.report(item.loc, "wrong-type", wrong_type);
     } else if (*n < -28 || *n == 0 || *n > 31) {
       r.report(item.loc, "bad-value",
-               fmt::format("month day {} does not exist: use 1..31, or -1..-28 counted from "
-                           "the end of the month",
-                           *n));
+               trf("month day {} does not exist: use 1..31, or -1..-28 counted from "
+                   "the end of the month",
+                   *n));
     } else {
       sel.month_days.push_back(*n);
     }
@@ -227,9 +228,9 @@ std::optional<Selector> read_every(Reader& r, const Field& f, Selector sel) {
     return sel;
   }
   r.report(f.value_loc, "bad-value",
-           fmt::format("bad 'every' value '{}': expected day, workday, offday, weekend, a weekday "
-                       "(mon..sun), a list of weekdays or {{month_day: [1, 15]}}{}",
-                       word, did_you_mean_suffix(word, k_every_words)));
+           trf("bad 'every' value '{}': expected day, workday, offday, weekend, a weekday "
+               "(mon..sun), a list of weekdays or {{month_day: [1, 15]}}{}",
+               word, did_you_mean_suffix(word, k_every_words)));
   return std::nullopt;
 }
 

@@ -1,6 +1,7 @@
 // The top-level SOP keys added in the second release: version, anchor, and
 // funnel as a mapping (docs/spec.md §5.1).
 
+#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
@@ -23,9 +24,9 @@ int read_version(Reader& r, const Field& f) {
   }
   if (v->value != k_known_version) {
     r.report(v->loc, "bad-value",
-             fmt::format("file format version {}: this sopctl reads version {}; upgrade sopctl "
-                         "or write version: {}",
-                         v->value, k_known_version, k_known_version));
+             trf("file format version {}: this sopctl reads version {}; upgrade sopctl "
+                 "or write version: {}",
+                 v->value, k_known_version, k_known_version));
   }
   return v->value;
 }
@@ -36,9 +37,9 @@ void read_anchor(Reader& r, const Field& f, Sop& sop) {
       // The customers-file column day 1 is: added, paid, expires, ...
       if (t->value.empty() || t->value.find_first_of(" \t,;") != std::string::npos) {
         r.report(t->loc, "bad-value",
-                 fmt::format("a customer SOP's anchor is a date column of the customers file "
-                             "(added, paid, expires, ...), not '{}'",
-                             t->value));
+                 trf("a customer SOP's anchor is a date column of the customers file "
+                     "(added, paid, expires, ...), not '{}'",
+                     t->value));
       } else {
         sop.anchor_column = *t;
       }
@@ -91,15 +92,15 @@ void read_funnel(Reader& r, const Field& f, Sop& sop) {
   if (const Field* s = fields.get("steps")) {
     sop.funnel = r.text_list(*s);
   } else {
-    r.report(f.key_loc, "missing-key", "missing key 'steps' in funnel (the events, in order)");
+    r.report(f.key_loc, "missing-key", tr("missing key 'steps' in funnel (the events, in order)"));
   }
   if (const Field* w = fields.get("window")) {
     if (auto t = r.text(*w)) {
       if (!parse_duration(t->value)) {
         r.report(t->loc, "bad-value",
-                 fmt::format("bad funnel window '{}': use a number and a unit (s, m, h, d), "
-                             "e.g. 21d",
-                             t->value));
+                 trf("bad funnel window '{}': use a number and a unit (s, m, h, d), "
+                     "e.g. 21d",
+                     t->value));
       } else {
         sop.funnel_window = *t;
       }

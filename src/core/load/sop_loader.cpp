@@ -1,5 +1,6 @@
 // load_sop(): the top level of an SOP file and its sections other than tasks.
 
+#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 #include "yaml_walk.hpp"
@@ -31,17 +32,17 @@ void read_timezone(Reader& r, const Field& f, Sop& sop) {
   }
   if (tz->value.empty()) {
     r.report(tz->loc, "bad-timezone",
-             "empty time zone: use an IANA name such as Asia/Shanghai, or remove the key "
-             "(Asia/Shanghai is the default)");
+             tr("empty time zone: use an IANA name such as Asia/Shanghai, or remove the key "
+                "(Asia/Shanghai is the default)"));
     return;
   }
   sop.timezone = *tz;
   if (const std::string why = TimeZone::why_not(tz->value); !why.empty()) {
     r.report(tz->loc, "bad-timezone",
-             fmt::format("time zone '{}' {}{}", TimeZone::printable(tz->value), why,
-                         text::closest_match(tz->value, k_common_zones) == tz->value
-                             ? std::string()
-                             : load::did_you_mean_suffix(tz->value, k_common_zones)));
+             trf("time zone '{}' {}{}", TimeZone::printable(tz->value), why,
+                 text::closest_match(tz->value, k_common_zones) == tz->value
+                     ? std::string()
+                     : load::did_you_mean_suffix(tz->value, k_common_zones)));
   }
 }
 
@@ -82,7 +83,7 @@ void read_goal(Reader& r, const Field& f, Sop& sop) {
     if (rate) {
       goal.target = Located<double>{*rate, t->value_loc};
     } else {
-      r.report(t->value_loc, "wrong-type", "'target' must be a number such as 0.20 or 20%");
+      r.report(t->value_loc, "wrong-type", tr("'target' must be a number such as 0.20 or 20%"));
     }
   }
   sop.goal = goal;
@@ -97,7 +98,8 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {
-      r.report(item_loc, "wrong-type", "each phase must be a mapping with id, name, from and to");
+      r.report(item_loc, "wrong-type",
+               tr("each phase must be a mapping with id, name, from and to"));
       continue;
     }
     Phase phase;
@@ -121,7 +123,7 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
         phase.id.value.empty() ? std::string("phase") : fmt::format("phase '{}'", phase.id.value);
     for (const char* key : {"id", "from", "to"}) {
       if (!fields.get(key)) {
-        r.report(item_loc, "missing-key", fmt::format("missing key '{}' in {}", key, what));
+        r.report(item_loc, "missing-key", trf("missing key '{}' in {}", key, what));
         complete = false;
       }
     }
@@ -180,9 +182,9 @@ void check_customer_tasks(Reader& r, Sop& sop) {
     } else if (task.channel.value != "private" && task.channel.value != "mass" &&
                task.channel.value != "moments") {
       r.report(task.channel.loc, "bad-value",
-               fmt::format("channel '{}' is for group SOPs; a customer SOP's tasks use private, "
-                           "mass or moments",
-                           task.channel.value));
+               trf("channel '{}' is for group SOPs; a customer SOP's tasks use private, "
+                   "mass or moments",
+                   task.channel.value));
     }
   }
 }
@@ -198,7 +200,7 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   const YAML::Node& root = file.root();
   if (root && !root.IsNull() && !root.IsMap()) {
     r.report(r.loc(root, file.file_loc()), "wrong-type",
-             "an SOP file must be a mapping of keys such as sop, title and tasks");
+             tr("an SOP file must be a mapping of keys such as sop, title and tasks"));
     return sop;
   }
   load::Fields fields;
@@ -221,8 +223,7 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   }
   if (sop.kind == SopKind::group && (sop.target.loc.line > 0 || !sop.until.empty())) {
     const Field* f = fields.get("target") ? fields.get("target") : fields.get("until");
-    r.report(f->key_loc, "bad-value",
-             fmt::format("'{}' is for customer SOPs: add kind: customer", f->key));
+    r.report(f->key_loc, "bad-value", trf("'{}' is for customer SOPs: add kind: customer", f->key));
   }
   if (const Field* a = fields.get("anchor")) {
     load::read_anchor(r, *a, sop);
@@ -233,7 +234,8 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
       load::check_slug_id(diags, sop.id, "SOP");
     }
   } else {
-    r.report(file.file_loc(), "missing-key", "missing key 'sop' (the SOP's id, e.g. sop: camp-7d)");
+    r.report(file.file_loc(), "missing-key",
+             tr("missing key 'sop' (the SOP's id, e.g. sop: camp-7d)"));
   }
   const std::pair<const char*, Located<std::string>*> texts[] = {{"title", &sop.title},
                                                                  {"description", &sop.description}};
@@ -269,7 +271,8 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   if (const Field* t = fields.get("tasks")) {
     load::load_tasks(r, *t, phase_ids, sop);
   } else {
-    r.report(file.file_loc(), "missing-key", "missing key 'tasks' (the list of scheduled tasks)");
+    r.report(file.file_loc(), "missing-key",
+             tr("missing key 'tasks' (the list of scheduled tasks)"));
   }
   if (sop.kind == SopKind::customer) {
     check_customer_tasks(r, sop);
@@ -279,8 +282,8 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
     for (const PlaceholderUse& use : sop.deferred_placeholders) {
       if (use.name == "countdown") {
         r.report(use.loc, "undefined-placeholder",
-                 "'{countdown}' in a dated SOP needs 'anchor:' (the campaign's main day, e.g. "
-                 "anchor: 2026-12-12) to count to");
+                 tr("'{countdown}' in a dated SOP needs 'anchor:' (the campaign's main day, e.g. "
+                    "anchor: 2026-12-12) to count to"));
       }
     }
   }

@@ -1,6 +1,7 @@
 // The `setup:` (group name, announcement, welcome, rules, keywords) and
 // `limits:` sections of an SOP file.
 
+#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 #include "yaml_walk.hpp"
@@ -20,7 +21,7 @@ void read_keywords(Reader& r, const Field& f, Setup& setup) {
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {
-      r.report(item_loc, "wrong-type", "each keyword must be a mapping with match and reply");
+      r.report(item_loc, "wrong-type", tr("each keyword must be a mapping with match and reply"));
       continue;
     }
     Keyword kw;
@@ -29,7 +30,7 @@ void read_keywords(Reader& r, const Field& f, Setup& setup) {
     for (const char* key : {"match", "reply"}) {
       const Field* kf = fields.get(key);
       if (!kf) {
-        r.report(item_loc, "missing-key", fmt::format("missing key '{}' in keyword", key));
+        r.report(item_loc, "missing-key", trf("missing key '{}' in keyword", key));
         continue;
       }
       if (auto t = r.text(*kf)) {
@@ -64,8 +65,7 @@ void read_mass_sends(Reader& r, const Field& f, Limits& limits) {
       quota.max = *n;
     } else if (t) {
       r.report(t->loc, "bad-value",
-               fmt::format("bad 'max' value '{}': expected a number of sends or days_in_month",
-                           t->value));
+               trf("bad 'max' value '{}': expected a number of sends or days_in_month", t->value));
     }
   }
 }
@@ -136,8 +136,7 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
         limits.quiet_hours_set = true;
       } else {
         r.report(t->loc, "bad-time",
-                 fmt::format("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"",
-                             t->value));
+                 trf("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"", t->value));
       }
     }
   }
@@ -148,8 +147,7 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
         limits.max_posts_set = true;
       } else {
         r.report(n->loc, "bad-value",
-                 fmt::format("bad 'max_posts_per_group_per_day' value {}: expected at least 1",
-                             n->value));
+                 trf("bad 'max_posts_per_group_per_day' value {}: expected at least 1", n->value));
       }
     }
   }
@@ -162,7 +160,7 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
         limits.customer_mass_sends = n->value;
       } else {
         r.report(n->loc, "bad-value",
-                 fmt::format("bad 'customer_mass_sends' value {}: expected at least 1", n->value));
+                 trf("bad 'customer_mass_sends' value {}: expected at least 1", n->value));
       }
     }
   }

@@ -1,5 +1,6 @@
 // The `tasks:` list of an SOP file.
 
+#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
@@ -47,7 +48,7 @@ void read_selectors(Reader& r, const Fields& fields, const std::string& what, Ta
   }
   if (present.empty()) {
     r.report(task.loc, "no-selector",
-             fmt::format("{} has no schedule: give one of day, days, date, dates or every", what));
+             trf("{} has no schedule: give one of day, days, date, dates or every", what));
     return;
   }
   if (present.size() > 1) {
@@ -55,9 +56,8 @@ void read_selectors(Reader& r, const Fields& fields, const std::string& what, Ta
     for (const Field* f : present) {
       keys.push_back(f->key);
     }
-    r.report(
-        present[1]->key_loc, "multiple-selectors",
-        fmt::format("{} has more than one schedule: {} (keep exactly one)", what, and_list(keys)));
+    r.report(present[1]->key_loc, "multiple-selectors",
+             trf("{} has more than one schedule: {} (keep exactly one)", what, and_list(keys)));
   }
   // Every selector is read, so that all of their mistakes are reported; the
   // first usable one in the file is the task's.
@@ -75,8 +75,7 @@ void read_time_fields(Reader& r, const Fields& fields, Task& task) {
       if (auto minutes = parse_time_of_day(trim(t->value))) {
         task.at = Located<int>{*minutes, t->loc};
       } else {
-        r.report(t->loc, "bad-time",
-                 fmt::format("bad time '{}': use HH:MM from 00:00 to 23:59", t->value));
+        r.report(t->loc, "bad-time", trf("bad time '{}': use HH:MM from 00:00 to 23:59", t->value));
       }
     }
   }
@@ -89,16 +88,16 @@ void read_time_fields(Reader& r, const Fields& fields, Task& task) {
         task.duration_minutes = static_cast<int>((*seconds + 59) / 60);
       } else if (seconds && *seconds > 0) {
         r.report(t->loc, "bad-duration",
-                 fmt::format("duration '{}' is longer than the limit of 366d (a task takes at "
-                             "most a year)",
-                             t->value));
+                 trf("duration '{}' is longer than the limit of 366d (a task takes at "
+                     "most a year)",
+                     t->value));
       } else if (seconds) {
         r.report(t->loc, "bad-duration",
-                 fmt::format("duration '{}' is zero: a task takes at least 1m", t->value));
+                 trf("duration '{}' is zero: a task takes at least 1m", t->value));
       } else {
-        r.report(t->loc, "bad-duration",
-                 fmt::format("bad duration '{}': use a number and a unit, like 30m, 1h or 1h30m",
-                             t->value));
+        r.report(
+            t->loc, "bad-duration",
+            trf("bad duration '{}': use a number and a unit, like 30m, 1h or 1h30m", t->value));
       }
     }
   }
@@ -111,14 +110,13 @@ void read_bounds(Reader& r, const Fields& fields, const PhaseIds& phase_ids,
       task.phase = *t;
       if (phase_ids.empty()) {
         r.report(t->loc, "unknown-phase",
-                 fmt::format("unknown phase '{}': the SOP defines no phases", t->value));
+                 trf("unknown phase '{}': the SOP defines no phases", t->value));
       } else if (std::find(phase_ids.begin(), phase_ids.end(), t->value) == phase_ids.end()) {
         const std::string match = text::closest_match(t->value, phase_ids);
         r.report(t->loc, "unknown-phase",
                  match.empty()
-                     ? fmt::format("unknown phase '{}': the SOP's phases are {}", t->value,
-                                   join(phase_ids))
-                     : fmt::format("unknown phase '{}' (did you mean '{}'?)", t->value, match));
+                     ? trf("unknown phase '{}': the SOP's phases are {}", t->value, join(phase_ids))
+                     : trf("unknown phase '{}' (did you mean '{}'?)", t->value, match));
       }
     }
   }
@@ -187,7 +185,7 @@ Task read_task(Reader& r, const YAML::Node& item, const SourceLoc& item_loc,
       ids.add(r.diags(), task.id);
     }
   } else {
-    r.report(item_loc, "missing-key", "missing key 'id' in task");
+    r.report(item_loc, "missing-key", tr("missing key 'id' in task"));
   }
   const std::string what =
       task.id.value.empty() ? std::string("task") : fmt::format("task '{}'", task.id.value);
@@ -207,9 +205,9 @@ void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& s
   }
   // Past the limit before reading any task, so that a huge file fails fast.
   if (tasks.value.size() > limits::k_max_tasks) {
-    throw Error(fmt::format("more than {} tasks in one SOP (the limit); split it into several "
-                            "SOP files",
-                            limits::k_max_tasks),
+    throw Error(trf("more than {} tasks in one SOP (the limit); split it into several "
+                    "SOP files",
+                    limits::k_max_tasks),
                 r.loc(tasks.value[limits::k_max_tasks], tasks.value_loc));
   }
   IdRegistry ids("task");
@@ -217,7 +215,7 @@ void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& s
     const SourceLoc item_loc = r.loc(item, tasks.value_loc);
     if (!item.IsMap()) {
       r.report(item_loc, "wrong-type",
-               "each task must be a mapping of keys such as id, title, at and day");
+               tr("each task must be a mapping of keys such as id, title, at and day"));
       continue;
     }
     sop.tasks.push_back(read_task(r, item, item_loc, phase_ids, ids));

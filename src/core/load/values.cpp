@@ -1,4 +1,5 @@
 #include "values.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/load/loader.hpp>
 #include <sopctl/model/placeholders.hpp>
@@ -24,8 +25,7 @@ bool IdRegistry::add(Diagnostics& diags, const Located<std::string>& id) {
   const auto [it, inserted] = m_seen.emplace(id.value, id.loc.line);
   if (!inserted) {
     report_to(diags, id.loc, "duplicate-id",
-              fmt::format("duplicate {} id '{}' (first defined on line {})", m_what, id.value,
-                          it->second));
+              trf("duplicate {} id '{}' (first defined on line {})", m_what, id.value, it->second));
     return false;
   }
   return true;
@@ -40,9 +40,9 @@ bool check_slug_id(Diagnostics& diags, const Located<std::string>& id, std::stri
   }
   if (!ok) {
     report_to(diags, id.loc, "bad-id",
-              fmt::format("bad {} id '{}': use lowercase letters, digits, '-' and '_', "
-                          "starting with a letter or digit",
-                          what, s));
+              trf("bad {} id '{}': use lowercase letters, digits, '-' and '_', "
+                  "starting with a letter or digit",
+                  what, s));
   }
   return ok;
 }
@@ -54,7 +54,7 @@ bool check_name_id(Diagnostics& diags, const Located<std::string>& id, std::stri
   });
   if (!ok) {
     report_to(diags, id.loc, "bad-id",
-              fmt::format("bad {} id '{}': ids must not be empty or contain spaces", what, s));
+              trf("bad {} id '{}': ids must not be empty or contain spaces", what, s));
   }
   return ok;
 }
@@ -77,19 +77,19 @@ std::string date_problem(std::string_view text) {
   const int month = std::stoi(std::string(text.substr(5, 2)));
   const int day = std::stoi(std::string(text.substr(8, 2)));
   if (month < 1 || month > 12) {
-    return fmt::format("there is no month {}", month);
+    return trf("there is no month {}", month);
   }
   if (day < 1) {
     return "there is no day 00";
   }
-  return fmt::format("{:04}-{:02} has {} days", year, month, days_in_month(year, month));
+  return trf("{:04}-{:02} has {} days", year, month, days_in_month(year, month));
 }
 
 std::optional<Date> check_date(Diagnostics& diags, const Located<std::string>& text) {
   auto d = parse_date(trim(text.value));
   if (!d) {
     report_to(diags, text.loc, "bad-date",
-              fmt::format("bad date '{}': {}", text.value, date_problem(trim(text.value))));
+              trf("bad date '{}': {}", text.value, date_problem(trim(text.value))));
   }
   return d;
 }
@@ -97,12 +97,12 @@ std::optional<Date> check_date(Diagnostics& diags, const Located<std::string>& t
 std::optional<int> check_day(Diagnostics& diags, int day, const SourceLoc& loc) {
   if (day == 0) {
     report_to(diags, loc, "day-zero",
-              "there is no day 0: day 1 is the open date and day -1 the day before");
+              tr("there is no day 0: day 1 is the open date and day -1 the day before"));
     return std::nullopt;
   }
   if (day > k_max_day || day < -k_max_day) {
     report_to(diags, loc, "bad-value",
-              fmt::format("day {} is more than {} days from the open date", day, k_max_day));
+              trf("day {} is more than {} days from the open date", day, k_max_day));
     return std::nullopt;
   }
   return day;
@@ -121,9 +121,9 @@ void expand_day_range(Diagnostics& diags, const Located<std::string>& text, std:
   const auto a = parts ? parse_int(parts->first) : std::nullopt;
   const auto b = parts ? parse_int(parts->second) : std::nullopt;
   if (!a || !b) {
-    report_to(diags, text.loc, "bad-value",
-              fmt::format("bad day range '{}': use two day numbers like \"1..7\" or \"-3..-1\"",
-                          text.value));
+    report_to(
+        diags, text.loc, "bad-value",
+        trf("bad day range '{}': use two day numbers like \"1..7\" or \"-3..-1\"", text.value));
     return;
   }
   // An end at 0 is a mistake even though 0 inside a range is simply skipped.
@@ -132,7 +132,7 @@ void expand_day_range(Diagnostics& diags, const Located<std::string>& text, std:
   }
   if (*a > *b) {
     report_to(diags, text.loc, "bad-value",
-              fmt::format("day range '{}' runs backwards (write \"{}..{}\")", text.value, *b, *a));
+              trf("day range '{}' runs backwards (write \"{}..{}\")", text.value, *b, *a));
     return;
   }
   for (int d = *a; d <= *b; ++d) {
@@ -154,13 +154,12 @@ void expand_date_range(Diagnostics& diags, const Located<std::string>& text,
     return;
   }
   if (*a > *b) {
-    report_to(diags, text.loc, "bad-value",
-              fmt::format("date range '{}' runs backwards", text.value));
+    report_to(diags, text.loc, "bad-value", trf("date range '{}' runs backwards", text.value));
     return;
   }
   if (*b - *a > k_max_day) {
     report_to(diags, text.loc, "bad-value",
-              fmt::format("date range '{}' spans more than {} days", text.value, k_max_day));
+              trf("date range '{}' spans more than {} days", text.value, k_max_day));
     return;
   }
   for (Date d = *a; d <= *b; d = d + 1) {
@@ -194,7 +193,7 @@ std::optional<DayRef> read_day_ref(Reader& r, const Field& f) {
     return ref;
   }
   r.report(f.value_loc, "wrong-type",
-           fmt::format("'{}' must be a day number or a date (YYYY-MM-DD)", f.key));
+           trf("'{}' must be a day number or a date (YYYY-MM-DD)", f.key));
   return std::nullopt;
 }
 
@@ -259,7 +258,7 @@ void check_placeholders(Reader& r, const Located<std::string>& text) {
     }
     const auto close = s.find_first_of("{}", i + 1);
     if (close == std::string::npos || s[close] == '{') {
-      report(where_of("{"), fmt::format("unclosed '{{' (write a literal brace as '{{{{')"));
+      report(where_of("{"), trf("unclosed '{{' (write a literal brace as '{{{{')"));
       if (close == std::string::npos) {
         break;
       }
@@ -284,18 +283,16 @@ void check_placeholders(Reader& r, const Located<std::string>& text) {
       continue;
     }
     if (!match.empty()) {
-      report(where,
-             fmt::format("undefined placeholder '{}' (did you mean '{{{}}}'?)", token, match));
+      report(where, trf("undefined placeholder '{}' (did you mean '{{{}}}'?)", token, match));
     } else {
-      report(where, fmt::format("undefined placeholder '{}' (known: {}; a literal brace is "
-                                "written '{{{{')",
-                                text::shorten(token), braced_list(known)));
+      report(where, trf("undefined placeholder '{}' (known: {}; a literal brace is "
+                        "written '{{{{')",
+                        text::shorten(token), braced_list(known)));
     }
   }
   if (findings > k_max_findings) {
-    r.report(
-        text.loc, "undefined-placeholder",
-        fmt::format("and {} more placeholder findings in this text", findings - k_max_findings));
+    r.report(text.loc, "undefined-placeholder",
+             trf("and {} more placeholder findings in this text", findings - k_max_findings));
   }
 }
 
@@ -306,11 +303,11 @@ void check_bounds_order(Diagnostics& diags, const DayRef& from, const DayRef& to
   }
   if (from.kind == DayRef::Kind::day && from.day > to.day) {
     report_to(diags, to.loc, "bad-value",
-              fmt::format("{} ends on day {}, before it starts (day {})", what, to.day, from.day));
+              trf("{} ends on day {}, before it starts (day {})", what, to.day, from.day));
   } else if (from.kind == DayRef::Kind::date && from.date > to.date) {
     report_to(diags, to.loc, "bad-value",
-              fmt::format("{} ends on {}, before it starts ({})", what, format_date(to.date),
-                          format_date(from.date)));
+              trf("{} ends on {}, before it starts ({})", what, format_date(to.date),
+                  format_date(from.date)));
   }
 }
 

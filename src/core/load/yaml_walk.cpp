@@ -1,4 +1,5 @@
 #include "yaml_walk.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/load/loader.hpp>
@@ -52,24 +53,23 @@ Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_v
     const YAML::Node value = entry.second;
     const SourceLoc key_loc = m_file.loc(key);
     if (!key.IsScalar()) {
-      report(key_loc, "wrong-type", "keys must be plain names, not lists or mappings");
+      report(key_loc, "wrong-type", tr("keys must be plain names, not lists or mappings"));
       continue;
     }
     const std::string name = key.Scalar();
     const auto [first, inserted] = seen.try_emplace(name, key_loc.line);
     if (!inserted) {
       report(key_loc, "duplicate-key",
-             fmt::format("duplicate key '{}' (first on line {})", name, first->second));
+             trf("duplicate key '{}' (first on line {})", name, first->second));
       continue;
     }
     if (std::find(known_names.begin(), known_names.end(), name) == known_names.end()) {
       const std::string match = text::closest_match(name, known_names);
       if (!match.empty()) {
-        report(key_loc, "unknown-key",
-               fmt::format("unknown key '{}' (did you mean '{}'?)", name, match));
+        report(key_loc, "unknown-key", trf("unknown key '{}' (did you mean '{}'?)", name, match));
       } else {
         report(key_loc, "unknown-key",
-               fmt::format("unknown key '{}' (expected one of: {})", name, join(known_names)));
+               trf("unknown key '{}' (expected one of: {})", name, join(known_names)));
       }
       continue;
     }
@@ -84,7 +84,7 @@ bool Reader::expect_map(const Field& f, std::string_view what) {
   if (f.is_null() || f.value.IsMap()) {
     return true;
   }
-  report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+  report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
   return false;
 }
 
@@ -92,7 +92,7 @@ bool Reader::expect_list(const Field& f, std::string_view what) {
   if (f.is_null() || f.value.IsSequence()) {
     return true;
   }
-  report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+  report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
   return false;
 }
 
@@ -101,8 +101,7 @@ std::optional<Located<std::string>> Reader::text(const Field& f) {
     return Located<std::string>{"", f.key_loc};
   }
   if (!f.value.IsScalar()) {
-    report(f.value_loc, "wrong-type",
-           fmt::format("'{}' must be text, not a list or mapping", f.key));
+    report(f.value_loc, "wrong-type", trf("'{}' must be text, not a list or mapping", f.key));
     return std::nullopt;
   }
   return Located<std::string>{f.value.Scalar(), f.value_loc};
@@ -114,7 +113,7 @@ std::optional<Located<int>> Reader::integer(const Field& f, std::string_view wha
     n = parse_int(f.value.Scalar());
   }
   if (!n) {
-    report(f.value_loc, "wrong-type", fmt::format("'{}' must be {}", f.key, what));
+    report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
     return std::nullopt;
   }
   return Located<int>{*n, f.value_loc};
@@ -130,7 +129,7 @@ std::vector<Located<std::string>> Reader::text_list(const Field& f) {
     return out;
   }
   if (!f.value.IsSequence()) {
-    report(f.value_loc, "wrong-type", fmt::format("'{}' must be a list of texts", f.key));
+    report(f.value_loc, "wrong-type", trf("'{}' must be a list of texts", f.key));
     return out;
   }
   for (const auto& item : f.value) {
@@ -139,7 +138,7 @@ std::vector<Located<std::string>> Reader::text_list(const Field& f) {
     }
     const SourceLoc l = loc(item, f.value_loc);
     if (!item.IsScalar()) {
-      report(l, "wrong-type", fmt::format("'{}' must be a list of texts", f.key));
+      report(l, "wrong-type", trf("'{}' must be a list of texts", f.key));
       continue;
     }
     out.emplace_back(item.Scalar(), l);
@@ -153,8 +152,8 @@ bool Reader::one_of(const Located<std::string>& value, std::string_view what,
     return true;
   }
   report(value.loc, "bad-value",
-         fmt::format("bad {} '{}': expected one of {}{}", what, value.value, join(allowed),
-                     did_you_mean_suffix(value.value, allowed)));
+         trf("bad {} '{}': expected one of {}{}", what, value.value, join(allowed),
+             did_you_mean_suffix(value.value, allowed)));
   return false;
 }
 

@@ -1,5 +1,6 @@
 // The day kinds of a calendar; calendar/ builds calendars from files.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/model/calendar.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -127,8 +128,8 @@ void Calendar::require_covers(Date from, Date to) const {
       what.replace(at, 6, year);
     }
   }
-  throw Error("calendar '" + m_name + "' covers " + format_years(m_years) + "; the plan reaches " +
-              format_date(reaches) + " (" + what + ")");
+  throw Error("calendar '" + m_name + "' covers " + format_years(m_years) +
+              trf("; the plan reaches {} ({})", format_date(reaches), what));
 }
 
 bool Calendar::is_holiday(Date d) const {

@@ -2,6 +2,7 @@
 // as a WeCom group robot takes it (markdown, or text with mentions), split
 // on item boundaries when the day does not fit WeCom's byte limit.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/notify/notify.hpp>
 #include <sopctl/text/json_writer.hpp>
 #include <sopctl/text/utf8.hpp>
@@ -76,8 +77,8 @@ std::string heading(const Staff& staff, const Slot& slot, std::size_t count, Sty
   const std::string marker = parts > 1 ? fmt::format("（{}/{}）", part, parts) : "";
   const std::string name = staff.name.value.empty() ? staff.id.value : staff.name.value;
   if (style == Style::markdown) {
-    return fmt::format("**SOP提醒{} · {}**\n<font color=\"comment\">{} · 共 {} 项</font>\n", marker,
-                       name, slot_label(slot), count);
+    return trf("**SOP提醒{} · {}**\n<font color=\"comment\">{} · 共 {} 项</font>\n", marker, name,
+               slot_label(slot), count);
   }
   return fmt::format("【SOP提醒{}】{} · {} · 共 {} 项\n", marker, name, slot_label(slot), count);
 }

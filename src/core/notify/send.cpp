@@ -2,6 +2,7 @@
 // robot, 5xx and time-outs retried with back-off, stopping at the first
 // answer that is not a success (docs/spec.md §5.3).
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/notify/notify.hpp>
 
 #include <fmt/format.h>
@@ -71,19 +72,19 @@ SendReport send_digests(const std::vector<Digest>& digests, Clock& clock, const 
       report.waited += pacer.admit(d.robot, clock);
       const PostResult r = post(d.robot, d.payload);
       if (r.kind == PostResult::Kind::timed_out) {
-        failure = fmt::format("the robot did not answer in time ({})", r.error);
+        failure = trf("the robot did not answer in time ({})", r.error);
         continue;
       }
       if (r.kind == PostResult::Kind::failed) {
-        failure = fmt::format("could not reach the robot: {}", r.error);
+        failure = trf("could not reach the robot: {}", r.error);
         break;  // not an answer nor a time-out: retrying would only repeat it
       }
       if (r.status >= 500) {
-        failure = fmt::format("the robot answered HTTP {}", r.status);
+        failure = trf("the robot answered HTTP {}", r.status);
         continue;
       }
       if (r.status != 200) {
-        failure = fmt::format("the robot answered HTTP {}", r.status);
+        failure = trf("the robot answered HTTP {}", r.status);
         break;
       }
       const auto answer = parse_answer(r.body);
@@ -92,15 +93,15 @@ SendReport send_digests(const std::vector<Digest>& digests, Clock& clock, const 
         break;
       }
       if (answer->errcode != 0) {
-        failure = fmt::format("the robot answered errcode {}: {}", answer->errcode,
-                              answer->errmsg.empty() ? "(no errmsg)" : answer->errmsg);
+        failure = trf("the robot answered errcode {}: {}", answer->errcode,
+                      answer->errmsg.empty() ? "(no errmsg)" : answer->errmsg);
         break;
       }
       done = true;
     }
     if (!done) {
       report.failed = i;
-      report.error = fmt::format("digest for {}: {}", who(d), failure);
+      report.error = trf("digest for {}: {}", who(d), failure);
       return report;
     }
     ++report.sent;

@@ -2,6 +2,7 @@
 // opening on the customer's anchor date (added, paid, expires, ...), so day
 // numbers, phases, `every` and on_holiday mean what they mean for groups.
 
+#include <sopctl/base/i18n.hpp>
 #include "customer_parts.hpp"
 #include "occurrences.hpp"
 
@@ -65,8 +66,8 @@ std::vector<CustomerSop> customer_sops(const std::vector<Sop>& sops, const Custo
     }
     if (customers == nullptr) {
       throw Error("SOP '" + sop.id.value +
-                      "' is a customer SOP (kind: customer): it needs a customers file "
-                      "(--customers customers.csv)",
+                      tr("' is a customer SOP (kind: customer): it needs a customers file "
+                         "(--customers customers.csv)"),
                   sop.id.loc);
     }
     const std::string& column = sop.anchor_column.value;
@@ -75,13 +76,13 @@ std::vector<CustomerSop> customer_sops(const std::vector<Sop>& sops, const Custo
       const auto bad = std::find_if(customers->not_dates.begin(), customers->not_dates.end(),
                                     [&](const auto& p) { return p.first == column; });
       throw Error(bad != customers->not_dates.end()
-                      ? fmt::format("SOP '{}' counts from column '{}' of {}, which holds "
-                                    "something other than dates ({})",
-                                    sop.id.value, column, customers->path, bad->second)
-                      : fmt::format("SOP '{}' counts from column '{}', which {} lacks (its date "
-                                    "columns: {})",
-                                    sop.id.value, column, customers->path,
-                                    fmt::join(customers->date_columns, ", ")),
+                      ? trf("SOP '{}' counts from column '{}' of {}, which holds "
+                            "something other than dates ({})",
+                            sop.id.value, column, customers->path, bad->second)
+                      : trf("SOP '{}' counts from column '{}', which {} lacks (its date "
+                            "columns: {})",
+                            sop.id.value, column, customers->path,
+                            fmt::join(customers->date_columns, ", ")),
                   sop.anchor_column.loc);
     }
     out.push_back(CustomerSop{&sop, *index});
@@ -96,9 +97,10 @@ void include_customer_spans(const std::vector<CustomerSop>& runs, const Customer
     const Group probe = as_group(Customer{}, Date{0});
     const auto relative = group_span(*run.sop, probe);
     if (!relative) {
-      throw Error("customer SOP '" + run.sop->id.value +
-                  "' has tasks without an end date (an `every` without phase or from/to); "
-                  "give --month, --from/--to or --date");
+      throw Error(
+          trf("customer SOP '{}' has tasks without an end date (an `every` without phase or "
+              "from/to); give --month, --from/--to or --date",
+              run.sop->id.value));
     }
     const bool dated = std::any_of(run.sop->tasks.begin(), run.sop->tasks.end(),
                                    [&](const Task& t) { return is_dated_task(*run.sop, t); });
@@ -185,9 +187,9 @@ void expand_customers(const std::vector<CustomerSop>& runs, const Customers& cus
         if (items.size() >= limits::k_max_plan_items ||
             text_bytes > limits::k_max_plan_text_bytes) {
           throw Error(
-              fmt::format("the plan has more than {} items or {} MiB of scripts (the "
-                          "limit); narrow it with --month, --from/--to or --staff",
-                          limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
+              trf("the plan has more than {} items or {} MiB of scripts (the "
+                  "limit); narrow it with --month, --from/--to or --staff",
+                  limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
         }
         items.push_back(std::move(item));
       }

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/plan/plan.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/strings.hpp>
@@ -49,13 +50,13 @@ void check_request(const Roster& roster, const PlanRequest& request) {
   }
   for (const std::string& id : request.groups) {
     if (!roster.find_group(id)) {
-      throw Error("--group " + id + ": no such group in the roster" +
-                  text::did_you_mean_suffix(id, group_ids));
+      throw Error("--group " + id +
+                  trf(": no such group in the roster{}", text::did_you_mean_suffix(id, group_ids)));
     }
   }
   if (!request.staff.empty() && !roster.find_staff(request.staff)) {
-    throw Error("--staff " + request.staff + ": no such staff member in the roster" +
-                roster.staff_hint(request.staff));
+    throw Error("--staff " + request.staff +
+                trf(": no such staff member in the roster{}", roster.staff_hint(request.staff)));
   }
 }
 
@@ -247,9 +248,10 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
     std::vector<const Sop*> group_sops = sops_run_by(*g, sops);
     for (const auto& id : g->sop_ids()) {
       if (by_id.count(id.value) == 0) {
-        throw Error("group '" + g->id.value + "' uses SOP '" + id.value +
-                        "', which is not among the loaded SOP files",
-                    id.loc);
+        throw Error(
+            "group '" + g->id.value +
+                trf("' uses SOP '{}{}", id.value, tr("', which is not among the loaded SOP files")),
+            id.loc);
       }
     }
     const GroupLife life = group_life(group_sops, *g);
@@ -275,8 +277,8 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
         auto span = group_span(*sop, *g);
         if (!span) {
           throw Error("SOP '" + sop->id.value + "' (group '" + g->id.value +
-                      "') has tasks without an end date (an `every` without phase or from/to); "
-                      "give --month, --from/--to or --date");
+                      tr("') has tasks without an end date (an `every` without phase or from/to); "
+                         "give --month, --from/--to or --date"));
         }
         // A dated SOP reaches the group only during its life.
         const Date a = life.first ? std::max(span->first, *life.first) : span->first;
@@ -295,8 +297,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
       plan_detail::include_customer_spans(customer_runs, *request.customers, whole);
     }
     if (!whole) {
-      throw Error("nothing to plan: no groups in the roster" +
-                  (roster.paths.empty() ? std::string() : " (" + text::join(roster.paths) + ")"));
+      throw Error(
+          trf("nothing to plan: no groups in the roster{}",
+              (roster.paths.empty() ? std::string() : " (" + text::join(roster.paths) + ")")));
     }
     plan.from = whole->first;
     plan.to = whole->second;
@@ -304,14 +307,15 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
   require_in_date_range(plan.from, "the plan");
   require_in_date_range(plan.to, "the plan");
   if (plan.from > plan.to) {
-    throw Error("--from " + format_date(plan.from) + " is after --to " + format_date(plan.to));
+    throw Error("--from " + format_date(plan.from) +
+                trf(" is after --to {}", format_date(plan.to)));
   }
   if (plan.to - plan.from >= limits::k_max_plan_days) {
     throw Error(
-        fmt::format("the plan spans {} days ({} to {}), over the limit of {}; give a "
-                    "shorter --month or --from/--to",
-                    plan.to - plan.from + 1, format_date(plan.from), format_date(plan.to),
-                    limits::k_max_plan_days));
+        trf("the plan spans {} days ({} to {}), over the limit of {}; give a "
+            "shorter --month or --from/--to",
+            plan.to - plan.from + 1, format_date(plan.from), format_date(plan.to),
+            limits::k_max_plan_days));
   }
   calendar.require_covers(plan.from, plan.to);
   // The whole plan includes occurrences that on_holiday moves past either
@@ -363,9 +367,9 @@ Plan expand_plan(const std::vector<Sop>& sops, const Roster& roster, const Calen
         if (plan.items.size() >= limits::k_max_plan_items ||
             text_bytes > limits::k_max_plan_text_bytes) {
           throw Error(
-              fmt::format("the plan has more than {} items or {} MiB of scripts (the "
-                          "limit); narrow it with --month, --from/--to, --group or --staff",
-                          limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
+              trf("the plan has more than {} items or {} MiB of scripts (the "
+                  "limit); narrow it with --month, --from/--to, --group or --staff",
+                  limits::k_max_plan_items, limits::k_max_plan_text_bytes >> 20));
         }
         plan.items.push_back(std::move(item));
       }

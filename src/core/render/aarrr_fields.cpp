@@ -1,4 +1,5 @@
 #include "aarrr_fields.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include "funnel_fields.hpp"
 
@@ -48,10 +49,10 @@ std::string period_label(std::size_t k, aarrr::CohortUnit unit) {
 }
 
 std::string aarrr_summary(const aarrr::Result& r, const AarrrRenderOptions& opts) {
-  std::string out = fmt::format("{}: {} rows, {} users with mapped events", opts.input,
-                                format_count(r.rows), format_count(r.users));
+  std::string out = trf("{}: {} rows, {} users with mapped events", opts.input,
+                        format_count(r.rows), format_count(r.users));
   if (r.end_of_data) {
-    out += fmt::format("; data to {}", format_date(*r.end_of_data));
+    out += trf("; data to {}", format_date(*r.end_of_data));
   }
   if (!opts.zone.empty()) {
     out += fmt::format(" ({})", opts.zone);
@@ -65,7 +66,7 @@ std::string retention_rule(const aarrr::Result& r) {
 }
 
 std::string purchases(std::uint64_t n) {
-  return fmt::format("from {} purchase{}", format_count(n), n == 1 ? "" : "s");
+  return trf("from {} purchase{}", format_count(n), n == 1 ? "" : "s");
 }
 
 std::string of_users(std::uint64_t part, std::uint64_t whole) {

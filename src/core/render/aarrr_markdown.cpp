@@ -1,5 +1,6 @@
 // `aarrr --format md`: a Markdown section per stage, for reports and chats.
 
+#include <sopctl/base/i18n.hpp>
 #include "aarrr_fields.hpp"
 #include "funnel_fields.hpp"
 
@@ -18,7 +19,7 @@ struct Figure {
 };
 
 std::string figures(const std::string& title, const std::vector<Figure>& rows) {
-  std::string out = fmt::format("\n### {}\n\n| | value | note |\n|---|---:|---|\n", title);
+  std::string out = trf("\n### {}\n\n| | value | note |\n|---|---:|---|\n", title);
   for (const Figure& f : rows) {
     out += fmt::format("| {} | {} | {} |\n", f.name, f.value, f.note);
   }
@@ -30,7 +31,7 @@ std::string cohorts(const aarrr::Result& r) {
   if (ret.cohorts.empty()) {
     return "";
   }
-  std::string out = fmt::format("\n| cohort ({}) | users |", aarrr::cohort_unit_name(r.cohort));
+  std::string out = trf("\n| cohort ({}) | users |", aarrr::cohort_unit_name(r.cohort));
   std::string rule = "\n|---|---:|";
   for (std::size_t k = 0; k < ret.mean.size(); ++k) {
     out += fmt::format(" {} |", period_label(k, r.cohort));
@@ -60,7 +61,7 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
   const aarrr::Acquisition& a = r.acquisition;
   out += figures("Acquisition", {{"acquired users", format_count(a.users), ""}});
   if (!a.by_column.empty()) {
-    out += fmt::format("\n| {} | users | share |\n|---|---:|---:|\n", markdown_cell(a.by_column));
+    out += trf("\n| {} | users | share |\n|---|---:|---:|\n", markdown_cell(a.by_column));
     for (const aarrr::ByValue& b : a.by) {
       out +=
           fmt::format("| {} | {} | {} |\n", b.value.empty() ? "(empty)" : markdown_cell(b.value),
@@ -72,10 +73,9 @@ std::string aarrr_markdown(const aarrr::Result& r, const AarrrRenderOptions& opt
   const std::string window = r.activation_window < 0
                                  ? "any time after acquisition"
                                  : fmt::format("within {}", format_window(r.activation_window));
-  out += figures(
-      "Activation",
-      {{"activated users", format_count(r.activation.users),
-        fmt::format("{} of acquired users, {}", format_percent(r.activation.rate), window)}});
+  out += figures("Activation",
+                 {{"activated users", format_count(r.activation.users),
+                   trf("{} of acquired users, {}", format_percent(r.activation.rate), window)}});
 
   std::vector<Figure> days;
   for (const aarrr::RetentionDay& d : r.retention.days) {

@@ -2,6 +2,7 @@
 // aligned by display width, the --by values as a small table, and the
 // cohort retention table as a triangle (periods not yet complete are blank).
 
+#include <sopctl/base/i18n.hpp>
 #include "aarrr_fields.hpp"
 #include "funnel_fields.hpp"
 
@@ -95,9 +96,8 @@ std::string acquisition(const aarrr::Result& r, bool color) {
 
 std::string activation(const aarrr::Result& r, bool color) {
   const std::string window =
-      r.activation_window < 0
-          ? "any time after acquisition"
-          : fmt::format("within {} of acquisition", format_window(r.activation_window));
+      r.activation_window < 0 ? "any time after acquisition"
+                              : trf("within {} of acquisition", format_window(r.activation_window));
   std::string out = heading(fmt::format("Activation ({})", window), color);
   out += align({{"activated users", format_count(r.activation.users),
                  format_percent(r.activation.rate) + " of acquired users"}},
@@ -177,7 +177,7 @@ std::string roi(const aarrr::Result& r, bool color) {
     return heading("ROI", color) + "  (give --cost N to compare revenue with the cost)\n";
   }
   const aarrr::Roi& x = *r.roi;
-  std::string out = heading(fmt::format("ROI (cost {})", format_money(x.cost)), color);
+  std::string out = heading(trf("ROI (cost {})", format_money(x.cost)), color);
   out += align({{"ROI", format_percent(x.roi), "(revenue - cost) / cost"},
                 {"cost per acquired user", format_money(x.cost_per_acquired), ""},
                 {"cost per paying user", format_money(x.cost_per_paying), ""}},

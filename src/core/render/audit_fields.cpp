@@ -1,4 +1,5 @@
 #include "audit_fields.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 
@@ -11,9 +12,9 @@ std::string format_local_minute(std::int64_t local) {
 }
 
 std::string audit_summary(const audit::Report& r) {
-  return fmt::format("{}..{}, as of {}, grace {}", format_date(r.options.from),
-                     format_date(r.options.to), format_local_minute(r.as_of),
-                     format_duration(static_cast<double>(r.options.grace_seconds)));
+  return trf("{}..{}, as of {}, grace {}", format_date(r.options.from), format_date(r.options.to),
+             format_local_minute(r.as_of),
+             format_duration(static_cast<double>(r.options.grace_seconds)));
 }
 
 std::vector<std::string> audit_count_cells(const audit::Counts& c) {

@@ -2,6 +2,7 @@
 // totals, columns aligned by display width; with --list the late, missed and
 // unplanned lines follow.
 
+#include <sopctl/base/i18n.hpp>
 #include "audit_fields.hpp"
 
 #include <sopctl/text/width.hpp>
@@ -53,12 +54,12 @@ std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts) 
   if (r.duplicates > 0 || r.out_of_range > 0) {
     out += "\n";
     if (r.duplicates > 0) {
-      out += fmt::format("{} duplicate record{} not counted twice.\n", r.duplicates,
-                         r.duplicates == 1 ? " was" : "s were");
+      out += trf("{} duplicate record{} not counted twice.\n", r.duplicates,
+                 r.duplicates == 1 ? " was" : "s were");
     }
     if (r.out_of_range > 0) {
-      out += fmt::format("{} record{} outside the audited range not counted.\n", r.out_of_range,
-                         r.out_of_range == 1 ? "" : "s");
+      out += trf("{} record{} outside the audited range not counted.\n", r.out_of_range,
+                 r.out_of_range == 1 ? "" : "s");
     }
   }
   if (opts.list) {

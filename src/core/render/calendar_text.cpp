@@ -1,6 +1,7 @@
 // `sopctl calendar` as text and JSON: per year its source, its days off as
 // ranges and its make-up workdays (调休补班).
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/calendar_render.hpp>
 #include <sopctl/text/json_writer.hpp>
 
@@ -41,12 +42,12 @@ std::string calendar_text(const CalendarView& v) {
   for (const calendar::YearSource& y : v.years) {
     const auto off = days_of(v.calendar->holidays(), y.year);
     const auto makeup = days_of(v.calendar->makeup_workdays(), y.year);
-    out += fmt::format("\n{}  ({})\n  days off ({}):  {}\n  make-up workdays ({}):  {}\n", y.year,
-                       y.source, off.size(), ranges(off), makeup.size(), ranges(makeup));
+    out += trf("\n{}  ({})\n  days off ({}):  {}\n  make-up workdays ({}):  {}\n", y.year, y.source,
+               off.size(), ranges(off), makeup.size(), ranges(makeup));
   }
   if (!v.dirs.empty()) {
     const int next = v.years.empty() ? 2027 : v.years.back().year + 1;
-    out += fmt::format(
+    out += trf(
         "\nMore years: a file {}-{}.yaml (once the State Council publishes {}'s arrangement) in "
         "{}.\n",
         v.name, next, next, fmt::join(v.dirs, " or "));

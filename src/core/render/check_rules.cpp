@@ -2,6 +2,7 @@
 // Markdown of docs/rules.md (generated, so that the doc never drifts from
 // the registry; tests/cli/rules-doc compares the two).
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/check_render.hpp>
 #include <sopctl/text/json_writer.hpp>
 
@@ -160,15 +161,15 @@ std::string rules_markdown(const std::vector<lint::RuleInfo>& rules) {
     out += fmt::format("\n## {} rules\n", capitalised(lint::category_name(c)));
     for (const auto& r : rules) {
       if (r.category == c) {
-        out += fmt::format("\n### {}\n\n> {}\n\nCategory: {}. Default severity: {}.\n", r.id,
-                           r.summary, lint::category_name(c), severity_name(r.severity));
+        out += trf("\n### {}\n\n> {}\n\nCategory: {}. Default severity: {}.\n", r.id, r.summary,
+                   lint::category_name(c), severity_name(r.severity));
         if (const std::string doc = trimmed_doc(r); !doc.empty()) {
           out += "\n" + doc + "\n";
         }
-        out += fmt::format(
-            "\nExample: a file that triggers it and the same file written correctly, in "
-            "[tests/lint/{0}/](../tests/lint/{0}/).\n",
-            r.id);
+        out +=
+            trf("\nExample: a file that triggers it and the same file written correctly, in "
+                "[tests/lint/{0}/](../tests/lint/{0}/).\n",
+                r.id);
       }
     }
   }

@@ -1,5 +1,6 @@
 // `check --format text` (the default) and the summary line on stderr.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/check_render.hpp>
 
 #include <fmt/format.h>
@@ -40,7 +41,7 @@ std::string check_text(const Diagnostics& diags, bool color) {
 
 std::string check_summary(const Diagnostics& diags, std::size_t files) {
   if (diags.empty()) {
-    return fmt::format("{} checked, no problems", plural(files, "file"));
+    return trf("{} checked, no problems", plural(files, "file"));
   }
   return fmt::format("{}, {} in {}", plural(count_findings(diags, Severity::error), "error"),
                      plural(count_findings(diags, Severity::warning), "warning"),

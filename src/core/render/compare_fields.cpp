@@ -1,4 +1,5 @@
 #include "compare_fields.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 
@@ -19,10 +20,10 @@ std::string heading(const compare::Comparison& c) {
       control = a.value;
     }
   }
-  return fmt::format("Compare {} by {} (control: {}){}", chain(c), c.by, control,
-                     c.cluster.empty() ? ", users as the unit"
-                                       : ", " + c.cluster + " as the unit (Welch's t-test on " +
-                                             c.cluster + " rates)");
+  return trf("Compare {} by {} (control: {}){}", chain(c), c.by, control,
+             c.cluster.empty()
+                 ? ", users as the unit"
+                 : ", " + c.cluster + " as the unit (Welch's t-test on " + c.cluster + " rates)");
 }
 
 std::string name_of(const compare::Arm& a) {

@@ -1,4 +1,5 @@
 #include "funnel_fields.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 
@@ -12,9 +13,8 @@ std::string largest_drop_sentence(const funnel::Funnel& f) {
   }
   const funnel::Step& to = f.steps[*f.largest_drop];
   const funnel::Step& from = f.steps[*f.largest_drop - 1];
-  return fmt::format("Largest drop: {} → {}, {} of users lost ({}).", from.name, to.name,
-                     format_percent(to.drop_off),
-                     format_count(static_cast<std::uint64_t>(to.lost)));
+  return trf("Largest drop: {} → {}, {} of users lost ({}).", from.name, to.name,
+             format_percent(to.drop_off), format_count(static_cast<std::uint64_t>(to.lost)));
 }
 
 std::string conversion_sentence(const funnel::Funnel& f) {
@@ -22,8 +22,8 @@ std::string conversion_sentence(const funnel::Funnel& f) {
     return "";
   }
   if (!f.conversion) {
-    return fmt::format("Conversion {} → {}: none (no users at {}).", f.steps.front().name,
-                       f.steps.back().name, f.steps.front().name);
+    return trf("Conversion {} → {}: none (no users at {}).", f.steps.front().name,
+               f.steps.back().name, f.steps.front().name);
   }
   return fmt::format("Conversion {} → {}: {}.", f.steps.front().name, f.steps.back().name,
                      format_percent(f.conversion));
@@ -32,12 +32,12 @@ std::string conversion_sentence(const funnel::Funnel& f) {
 std::string goal_sentence(const funnel::GoalCheck& g, const funnel::Funnel& f) {
   const std::string first = f.steps.empty() ? "step 1" : f.steps.front().name;
   if (!g.actual) {
-    return fmt::format("Goal of {}: {} at {} of {}; '{}' is not a step of this funnel.", g.sop,
-                       g.metric, format_percent(g.target), first, g.metric);
+    return trf("Goal of {}: {} at {} of {}; '{}' is not a step of this funnel.", g.sop, g.metric,
+               format_percent(g.target), first, g.metric);
   }
-  return fmt::format("Goal of {}: {} at {} of {}; actual {}, {}.", g.sop, g.metric,
-                     format_percent(g.target), first, format_percent(g.actual),
-                     g.met ? "goal met" : "below the goal");
+  return trf("Goal of {}: {} at {} of {}; actual {}, {}.", g.sop, g.metric,
+             format_percent(g.target), first, format_percent(g.actual),
+             g.met ? "goal met" : "below the goal");
 }
 
 std::string step_chain(const funnel::Funnel& f) {
@@ -57,11 +57,11 @@ std::string input_summary(const funnel::Result& r) {
   for (const funnel::Exclusion& x : r.exclusions) {
     excluding += (excluding.empty() ? ", excluding " : ", ") + x.event;
     if (x.from != 1 || x.to != r.total.steps.size()) {
-      excluding += fmt::format(" in steps {}-{}", x.from, x.to);
+      excluding += trf(" in steps {}-{}", x.from, x.to);
     }
   }
-  return fmt::format("{}, window {}{}; {} rows, {} users", r.mode, format_window(r.window),
-                     excluding, format_count(r.rows), format_count(r.users));
+  return trf("{}, window {}{}; {} rows, {} users", r.mode, format_window(r.window), excluding,
+             format_count(r.rows), format_count(r.users));
 }
 
 std::string summary_sentences(const funnel::Funnel& f) {

@@ -2,6 +2,7 @@
 // horizontal bar, columns aligned by display width (CJK step names line up),
 // then the largest drop, the conversion and the goal in sentences.
 
+#include <sopctl/base/i18n.hpp>
 #include "funnel_fields.hpp"
 
 #include <sopctl/render/funnel_render.hpp>
@@ -134,9 +135,9 @@ std::string time_to_convert(const funnel::Funnel& f) {
   }
   const funnel::TimeToConvert& c = *f.time_to_convert;
   std::string out =
-      fmt::format("Time to convert: median {}, p90 {}, mean {} ({} user{})\n",
-                  format_duration(c.p50_seconds), format_duration(c.p90_seconds),
-                  format_duration(c.mean_seconds), format_count(c.users), c.users == 1 ? "" : "s");
+      trf("Time to convert: median {}, p90 {}, mean {} ({} user{})\n",
+          format_duration(c.p50_seconds), format_duration(c.p90_seconds),
+          format_duration(c.mean_seconds), format_count(c.users), c.users == 1 ? "" : "s");
   static constexpr std::array<std::string_view, 9> k_labels = {
       "<1m", "1-5m", "5-15m", "15m-1h", "1-6h", "6h-1d", "1-3d", "3-7d", "7d+"};
   static constexpr std::array<std::string_view, 9> k_levels = {" ", "▁", "▂", "▃", "▄",

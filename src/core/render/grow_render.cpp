@@ -1,6 +1,7 @@
 // `grow` as table, md, csv and json: per cycle its day, the users it adds and
 // the running total; then the sentence of what the model assumes.
 
+#include <sopctl/base/i18n.hpp>
 #include "report_format.hpp"
 
 #include <sopctl/render/grow_render.hpp>
@@ -24,11 +25,11 @@ std::string heading(const grow::Projection& p, const GrowRenderOptions& opts) {
   const grow::Params& q = p.params;
   const bool round = q.cycle_seconds % 60 == 0 && q.cycle_seconds < 400 * 86400 &&
                      (q.cycle_seconds % 86400 == 0 || q.cycle_seconds < 86400);
-  return fmt::format("{} growth from {} users, K = {:.3g}, a cycle of {}, {} cycles{}",
-                     q.model == grow::Model::viral ? "Viral" : "Rocket", users(q.users), q.k,
-                     round ? format_window(q.cycle_seconds)
-                           : format_duration(static_cast<double>(q.cycle_seconds)),
-                     q.cycles, opts.source.empty() ? "" : " (" + opts.source + ")");
+  return trf("{} growth from {} users, K = {:.3g}, a cycle of {}, {} cycles{}",
+             q.model == grow::Model::viral ? "Viral" : "Rocket", users(q.users), q.k,
+             round ? format_window(q.cycle_seconds)
+                   : format_duration(static_cast<double>(q.cycle_seconds)),
+             q.cycles, opts.source.empty() ? "" : " (" + opts.source + ")");
 }
 
 std::string day_of(const grow::Row& r) {
@@ -45,7 +46,7 @@ std::string grow_table(const grow::Projection& p, const GrowRenderOptions& opts)
   }
   std::string out = heading(p, opts) + "\n\n" + align_columns(rows, {true, true, true, true});
   if (p.limit) {
-    out += fmt::format("\nLimit: {} users (M/(1-K)).\n", users(*p.limit));
+    out += trf("\nLimit: {} users (M/(1-K)).\n", users(*p.limit));
   }
   out += "\n" + p.assumption + "\n";
   return out;
@@ -59,7 +60,7 @@ std::string grow_markdown(const grow::Projection& p, const GrowRenderOptions& op
         fmt::format("| {} | {} | {} | {} |\n", r.cycle, day_of(r), users(r.added), users(r.total));
   }
   if (p.limit) {
-    out += fmt::format("\nLimit: {} users (M/(1-K)).\n", users(*p.limit));
+    out += trf("\nLimit: {} users (M/(1-K)).\n", users(*p.limit));
   }
   out += "\n_" + markdown_cell(p.assumption) + "_\n";
   return out;

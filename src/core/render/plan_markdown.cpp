@@ -1,6 +1,7 @@
 // `plan --format md`: a title, then per date a heading and a GitHub-flavoured
 // Markdown table, for wikis, issues and chat tools that render Markdown.
 
+#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 
 #include <sopctl/render/plan_render.hpp>
@@ -78,7 +79,7 @@ std::string plan_markdown(const Plan& plan, const PlanRenderOptions& opts) {
   out += opts.title.empty() ? fmt::format("运营计划 {} – {}", from, to) : md_line(opts.title);
   out += "\n";
   if (plan.items.empty()) {
-    return out + fmt::format("\nno items from {} to {}\n", from, to);
+    return out + trf("\nno items from {} to {}\n", from, to);
   }
   for (std::size_t i = 0; i < plan.items.size(); ++i) {
     const PlanItem& item = plan.items[i];

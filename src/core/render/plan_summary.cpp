@@ -1,6 +1,7 @@
 // `plan --summary`: what each staff member has to do each day, counted, so
 // that a plan of 100,000 customers is a page, not a million lines.
 
+#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 #include "report_format.hpp"
 
@@ -84,10 +85,10 @@ std::string table(const std::vector<Row>& rows, bool markdown) {
     if (!day || *day != r.date) {
       flush();
       if (markdown) {
-        out += fmt::format(
-            "{}## {}\n\n| time | staff | task | channel | items |\n"
-            "|---|---|---|---|---:|\n",
-            day ? "\n" : "", date_heading(r.date));
+        out +=
+            trf("{}## {}\n\n| time | staff | task | channel | items |\n"
+                "|---|---|---|---|---:|\n",
+                day ? "\n" : "", date_heading(r.date));
       } else {
         out += fmt::format("{}{}\n", day ? "\n" : "", date_heading(r.date));
       }

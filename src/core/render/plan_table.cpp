@@ -2,6 +2,7 @@
 // item with columns aligned by display width across the whole plan, so that
 // CJK text lines up in a terminal.
 
+#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 
 #include <sopctl/render/plan_render.hpp>
@@ -114,7 +115,7 @@ std::string format_row(const PlanRow& row, const std::array<std::size_t, k_padde
 
 std::string plan_table(const Plan& plan, const PlanRenderOptions& opts) {
   if (plan.items.empty()) {
-    return fmt::format("no items from {} to {}\n", format_date(plan.from), format_date(plan.to));
+    return trf("no items from {} to {}\n", format_date(plan.from), format_date(plan.to));
   }
   std::vector<PlanRow> rows;
   rows.reserve(plan.items.size());

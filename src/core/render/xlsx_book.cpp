@@ -1,4 +1,5 @@
 #include "xlsx_book.hpp"
+#include <sopctl/base/i18n.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/text/csv.hpp>
@@ -146,7 +147,7 @@ void write_sheet(lxw_workbook* book, const Sheet& sheet, const std::string& name
                  const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(book, name.c_str());
   if (ws == nullptr) {
-    throw Error("cannot add the sheet '" + name + "' to the workbook");
+    throw Error(trf("cannot add the sheet '{}' to the workbook", name));
   }
   const std::size_t cols = sheet.header.size();
   std::vector<std::size_t> width(cols, 0);
@@ -264,8 +265,8 @@ std::string workbook(const std::vector<Sheet>& sheets) {
       std::string(dir != nullptr && *dir != '\0' ? dir : "/tmp") + "/sopctl-xlsx-XXXXXX";
   const int fd = mkstemp(path.data());
   if (fd < 0) {
-    throw Error("cannot create a temporary file for the workbook in " +
-                path.substr(0, path.rfind('/')) + ": " + std::strerror(errno));
+    throw Error(trf("cannot create a temporary file for the workbook in {}: {}",
+                    path.substr(0, path.rfind('/')), std::strerror(errno)));
   }
   close(fd);
   const std::string tmpdir = path.substr(0, path.rfind('/'));
@@ -274,7 +275,7 @@ std::string workbook(const std::vector<Sheet>& sheets) {
   lxw_workbook* book = workbook_new_opt(path.c_str(), &options);
   if (book == nullptr) {
     unlink(path.c_str());
-    throw Error("cannot start the workbook in " + tmpdir);
+    throw Error(trf("cannot start the workbook in {}", tmpdir));
   }
   lxw_doc_properties props{};
   props.created = document_time();

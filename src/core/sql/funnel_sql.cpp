@@ -9,6 +9,7 @@
 // ClickHouse form (nested queries, aliases within one SELECT);
 // funnel_duckdb.cpp: DuckDB's (a WITH list: DuckDB expands aliases).
 
+#include <sopctl/base/i18n.hpp>
 #include "sql_parts.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -28,10 +29,11 @@ void refuse_unsupported(const funnel::Spec& spec) {
                 "locally (without --sql/--clickhouse)");
   }
   if (!spec.exclusions.empty()) {
-    throw Error("--exclude is not expressed in SQL; compute it locally");
+    throw Error(tr("--exclude is not expressed in SQL; compute it locally"));
   }
   if (spec.steps.empty()) {
-    throw Error("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)");
+    throw Error(
+        tr("name the funnel steps with --steps a,b,c (or --sop FILE with a 'funnel:' list)"));
   }
 }
 

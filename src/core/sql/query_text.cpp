@@ -1,5 +1,6 @@
 // Writing SQL text: lines, quoting, the exact percentile expressions.
 
+#include <sopctl/base/i18n.hpp>
 #include "sql_parts.hpp"
 
 #include <sopctl/base/error.hpp>
@@ -44,7 +45,7 @@ bool quotable(std::string_view name) {
 void check_source(const Source& source) {
   const auto check = detail::check_name;
   if (source.table.empty()) {
-    throw Error("--table: name the table that holds the event log (--table events)");
+    throw Error(tr("--table: name the table that holds the event log (--table events)"));
   }
   std::size_t start = 0;
   while (true) {

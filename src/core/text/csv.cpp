@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/csv.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -210,7 +211,7 @@ const char* Reader::read_quoted(const char* p, Record& rec) {
   for (;;) {
     q = static_cast<const char*>(std::memchr(q, '"', static_cast<std::size_t>(end - q)));
     if (q == nullptr) {
-      fail("unterminated quoted field: the '\"' opened here is never closed", opened, p);
+      fail(tr("unterminated quoted field: the '\"' opened here is never closed"), opened, p);
     }
     if (q + 1 < end && q[1] == '"') {
       escaped = true;
@@ -244,10 +245,10 @@ const char* Reader::read_quoted(const char* p, Record& rec) {
   }
   const char* after = q + 1;
   if (after < end && *after != ',' && *after != '\n' && *after != '\r') {
-    fail(
-        "unexpected text after the closing '\"' of a quoted field (write a quote inside a quoted "
-        "field as \"\")",
-        m_line);
+    fail(tr("unexpected text after the closing '\"' of a quoted field (write a quote inside a "
+            "quoted "
+            "field as \"\")"),
+         m_line);
   }
   return after;
 }
@@ -293,7 +294,7 @@ Header read_header(std::string_view text, const std::string& path) {
   Reader reader(text, path);
   Record rec;
   if (!reader.next(rec)) {
-    throw Error("empty file: expected a header line", SourceLoc{path, 1, 0});
+    throw Error(tr("empty file: expected a header line"), SourceLoc{path, 1, 0});
   }
   Header h;
   h.names.assign(rec.fields.begin(), rec.fields.end());

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/csv_reader.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -29,7 +30,7 @@ std::vector<CsvRow> parse_csv(std::string_view text, const std::string& path) {
     throw Error(csv::invalid_utf8_message(), SourceLoc{path, line_at(text, bad), 0});
   }
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    throw Error("NUL byte (saved as UTF-16, or not a text file?): save it as CSV UTF-8",
+    throw Error(tr("NUL byte (saved as UTF-16, or not a text file?): save it as CSV UTF-8"),
                 SourceLoc{path, line_at(text, nul), 0});
   }
   // The event logs' streaming reader, with owned fields: one set of quoting

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/encoding.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -79,7 +80,7 @@ void to_utf8_blocks(std::string_view bytes, Encoding from, const std::string& pa
   const char* name = from == Encoding::gbk ? "GBK" : "GB18030";
   Iconv cd("UTF-8", name);
   if (!cd.ok()) {
-    throw Error(std::string("cannot convert from ") + name + ": " + std::strerror(errno),
+    throw Error(std::string(tr("cannot convert from ")) + name + ": " + std::strerror(errno),
                 SourceLoc{path});
   }
   std::string block(std::size_t{1} << 20, '\0');
@@ -93,8 +94,8 @@ void to_utf8_blocks(std::string_view bytes, Encoding from, const std::string& pa
     if (r == static_cast<std::size_t>(-1) && errno != E2BIG) {
       sink(std::string_view(block.data(), done));
       const std::size_t at = static_cast<std::size_t>(in - bytes.data());
-      throw Error(std::string("not valid ") + encoding_name(from) +
-                      " text (is the file UTF-8? then leave out --encoding)",
+      throw Error(std::string(tr("not valid ")) + encoding_name(from) +
+                      tr(" text (is the file UTF-8? then leave out --encoding)"),
                   SourceLoc{path, line_at(bytes, at), 0});
     }
     sink(std::string_view(block.data(), done));  // E2BIG: the block is full, go on

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/string_table.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -66,9 +67,9 @@ std::uint64_t hash_bytes(std::string_view s) {
 
 void StringList::too_big() {
   throw Error(
-      fmt::format("more than {} bytes of distinct values in one column (user ids): split "
-                  "the log (by time or by user)",
-                  k_max_bytes));
+      trf("more than {} bytes of distinct values in one column (user ids): split "
+          "the log (by time or by user)",
+          k_max_bytes));
 }
 
 std::optional<std::uint32_t> StringList::find(std::string_view s) const {

@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/yaml.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -13,7 +14,7 @@ namespace {
 
 [[noreturn]] void throw_invalid(const YAML::Exception& e, std::string_view text,
                                 const std::string& path) {
-  throw Error(fmt::format("invalid YAML: {}", e.msg), loc_of_mark(e.mark, text, path));
+  throw Error(trf("invalid YAML: {}", e.msg), loc_of_mark(e.mark, text, path));
 }
 
 }  // namespace

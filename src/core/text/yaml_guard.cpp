@@ -8,6 +8,7 @@
 //      that swallows the rest of the file, tabs as indentation, content
 //      after a document end), nesting depth, aliases, more than one document.
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/yaml.hpp>
 
 #include <sopctl/base/error.hpp>
@@ -33,9 +34,8 @@ bool is_blank(char c) {
 }
 
 [[noreturn]] void throw_too_deep(std::string_view text, std::size_t at, const std::string& path) {
-  throw Error(
-      fmt::format("YAML nested more than {} levels deep (the limit)", limits::k_max_yaml_depth),
-      locate(text, at, path));
+  throw Error(trf("YAML nested more than {} levels deep (the limit)", limits::k_max_yaml_depth),
+              locate(text, at, path));
 }
 
 // Stage 2. '[' and '{' count where a node may start (after indentation,
@@ -174,7 +174,7 @@ public:
     dcfg.colorize = false;
     std::unique_ptr<fy_diag, DiagDeleter> diag(fy_diag_create(&dcfg));
     if (!diag) {
-      throw Error("out of memory while reading YAML", SourceLoc{m_path, 0, 0});
+      throw Error(tr("out of memory while reading YAML"), SourceLoc{m_path, 0, 0});
     }
     fy_diag_set_collect_errors(diag.get(), true);
     fy_parse_cfg cfg{};
@@ -183,7 +183,7 @@ public:
     cfg.diag = diag.get();
     std::unique_ptr<fy_parser, ParserDeleter> parser(fy_parser_create(&cfg));
     if (!parser || fy_parser_set_string(parser.get(), m_text.data(), m_text.size()) != 0) {
-      throw Error("out of memory while reading YAML", SourceLoc{m_path, 0, 0});
+      throw Error(tr("out of memory while reading YAML"), SourceLoc{m_path, 0, 0});
     }
     while (fy_event* ev = fy_parser_parse(parser.get())) {
       const EventFree free_later{parser.get(), ev};  // also when on_event throws
@@ -210,8 +210,8 @@ private:
       case FYET_DOCUMENT_START:
         if (++m_documents > 1) {
           throw Error(
-              "a second YAML document ('---' after the first): sopctl reads one document per "
-              "file; split it into two files",
+              tr("a second YAML document ('---' after the first): sopctl reads one document per "
+                 "file; split it into two files"),
               locate(m_text, pos_of(ev), m_path));
         }
         break;
@@ -251,8 +251,8 @@ private:
     for (const Frame& f : m_stack) {
       if (!f.anchor.empty() && f.anchor == name) {
         throw Error(
-            "an alias (*name) inside the node its anchor (&name) names: YAML that refers to "
-            "itself is not supported",
+            tr("an alias (*name) inside the node its anchor (&name) names: YAML that refers to "
+               "itself is not supported"),
             locate(m_text, at, m_path));
       }
     }
@@ -261,9 +261,9 @@ private:
     m_total += weight;
     m_expansion += weight;
     if (m_expansion > limits::k_max_alias_expansion) {
-      throw Error(fmt::format("aliases (*name) expand this file by more than {} nodes and bytes "
-                              "(the limit); write the content out instead",
-                              limits::k_max_alias_expansion),
+      throw Error(trf("aliases (*name) expand this file by more than {} nodes and bytes "
+                      "(the limit); write the content out instead",
+                      limits::k_max_alias_expansion),
                   locate(m_text, at, m_path));
     }
   }
@@ -300,9 +300,9 @@ private:
     if (e != nullptr) {
       const SourceLoc loc = m ? locate(m_text, at, m_path)
                               : SourceLoc{m_path, std::max(e->line, 1), std::max(e->column, 1)};
-      throw Error(fmt::format("invalid YAML: {}", e->msg ? e->msg : "syntax error"), loc);
+      throw Error(trf("invalid YAML: {}", e->msg ? e->msg : tr("syntax error")), loc);
     }
-    throw Error("invalid YAML", SourceLoc{m_path, 1, 1});
+    throw Error(tr("invalid YAML"), SourceLoc{m_path, 1, 1});
   }
 
   // `title：x`, typed with a Chinese input method, is the likeliest cause of a
@@ -328,9 +328,9 @@ private:
         ++j;
       }
       if (j > key && m_text.substr(j, k_colon.size()) == k_colon) {
-        throw Error(fmt::format("full-width colon '：' after '{}' (typed with a Chinese input "
-                                "method?): YAML needs an ASCII colon and a space, '{}: '",
-                                m_text.substr(key, j - key), m_text.substr(key, j - key)),
+        throw Error(trf("full-width colon '：' after '{}' (typed with a Chinese input "
+                        "method?): YAML needs an ASCII colon and a space, '{}: '",
+                        m_text.substr(key, j - key), m_text.substr(key, j - key)),
                     locate(m_text, j, m_path));
       }
       start = end + 1;
@@ -350,17 +350,18 @@ private:
 
 void check_yaml_limits(std::string_view text, const std::string& path) {
   if (text.size() > limits::k_max_input_bytes) {
-    throw Error(fmt::format("{} bytes: larger than the {} MiB limit for YAML files", text.size(),
-                            limits::k_max_input_bytes >> 20),
+    throw Error(trf("{} bytes: larger than the {} MiB limit for YAML files", text.size(),
+                    limits::k_max_input_bytes >> 20),
                 SourceLoc{path, 0, 0});
   }
   // yaml-cpp would take a NUL as the end of a scalar, or any byte as Latin-1.
   if (const std::size_t nul = text.find('\0'); nul != std::string_view::npos) {
-    throw Error("NUL byte in a YAML file (saved as UTF-16, or not a text file?): save it as UTF-8",
-                locate(text, nul, path));
+    throw Error(
+        tr("NUL byte in a YAML file (saved as UTF-16, or not a text file?): save it as UTF-8"),
+        locate(text, nul, path));
   }
   if (const std::size_t bad = find_invalid_utf8(text); bad != std::string_view::npos) {
-    throw Error("invalid UTF-8 (save the file as UTF-8)", locate(text, bad, path));
+    throw Error(tr("invalid UTF-8 (save the file as UTF-8)"), locate(text, bad, path));
   }
   scan_flow_depth(text, path);
   EventCheck(text, path).run();
