@@ -104,7 +104,7 @@ std::string render(const aarrr::Result& r, const render::AarrrRenderOptions& ro,
 void note(const AarrrOptions& o, const std::string& text) {
   if (!o.out.quiet) {
     const std::string& from = o.input.empty() ? o.warehouse.table : o.input;
-    std::fprintf(stderr, "sopctl: note: %s: %s\n", from.c_str(), text.c_str());
+    std::fprintf(stderr, tr("sopctl: note: %s: %s\n"), from.c_str(), text.c_str());
   }
 }
 
@@ -304,13 +304,13 @@ Runner setup_aarrr(CLI::App& app) {
          "Exit codes: 0 ok, 2 bad usage or input.\n"));
   cmd->add_option("csv", opts->input, tr("Event log (CSV; '-' reads stdin)"))->type_name("CSV");
   const char* stage_help[] = {
-      "Acquisition events (comma-separated): a user's first one acquires them",
-      "Activation events: the core action, within --activation-window of acquisition",
-      "Retention events: coming back (D1, D7, D30 and the cohort table)",
-      "Revenue events: purchases, with --amount-col", "Referral events: invites sent"};
+      N_("Acquisition events (comma-separated): a user's first one acquires them"),
+      N_("Activation events: the core action, within --activation-window of acquisition"),
+      N_("Retention events: coming back (D1, D7, D30 and the cohort table)"),
+      N_("Revenue events: purchases, with --amount-col"), N_("Referral events: invites sent")};
   for (const aarrr::Stage s : aarrr::k_all_stages) {
     const auto i = static_cast<std::size_t>(s);
-    cmd->add_option(std::string("--") + aarrr::stage_name(s), opts->stages[i], stage_help[i])
+    cmd->add_option(std::string("--") + aarrr::stage_name(s), opts->stages[i], tr(stage_help[i]))
         ->type_name("E,...");
   }
   cmd->add_option("--sop", opts->sop,

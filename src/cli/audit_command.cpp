@@ -110,20 +110,22 @@ int run_audit(const AuditOptions& o) {
   // The table says it itself; other formats are for machines, so say it on stderr.
   if (!o.out.quiet && f != "table") {
     if (report.duplicates > 0) {
-      std::fprintf(stderr, "sopctl: audit: %s: %lld duplicate record%s not counted twice\n",
-                   o.done.c_str(), static_cast<long long>(report.duplicates),
-                   report.duplicates == 1 ? "" : "s");
+      std::fprintf(stderr, "%s\n",
+                   trf("sopctl: audit: {}: {} duplicate record{} not counted twice", o.done,
+                       report.duplicates, report.duplicates == 1 ? "" : "s")
+                       .c_str());
     }
     if (report.out_of_range > 0) {
-      std::fprintf(stderr, "sopctl: audit: %s: %lld record%s outside the range not counted\n",
-                   o.done.c_str(), static_cast<long long>(report.out_of_range),
-                   report.out_of_range == 1 ? "" : "s");
+      std::fprintf(stderr, "%s\n",
+                   trf("sopctl: audit: {}: {} record{} outside the range not counted", o.done,
+                       report.out_of_range, report.out_of_range == 1 ? "" : "s")
+                       .c_str());
     }
   }
   if (!o.fail_below.empty()) {
     const double rate = report.totals.on_time_rate().value_or(0.0);
     if (rate < fail_below) {
-      std::fprintf(stderr, "sopctl: audit: on-time rate %.1f%% is below --fail-below %.1f%%\n",
+      std::fprintf(stderr, tr("sopctl: audit: on-time rate %.1f%% is below --fail-below %.1f%%\n"),
                    rate * 100, fail_below * 100);
       return static_cast<int>(ExitCode::findings);
     }

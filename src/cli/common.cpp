@@ -79,7 +79,7 @@ void emit(const OutputOptions& opts, const std::string& data) {
   }
   io::write_file_atomic(opts.output, data);
   if (!opts.quiet) {
-    std::fprintf(stderr, "sopctl: wrote %s\n", opts.output.c_str());
+    std::fprintf(stderr, tr("sopctl: wrote %s\n"), opts.output.c_str());
   }
 }
 
@@ -98,7 +98,7 @@ bool report_errors(Diagnostics& diags) {
 
 void print_diagnostics(const Diagnostics& diags) {
   for (const Diagnostic& d : diags) {
-    std::string line = d.loc.str() + ": " + severity_name(d.severity) + ": " + d.message;
+    std::string line = d.loc.str() + ": " + severity_label(d.severity) + ": " + d.message;
     if (!d.rule.empty()) {
       line += " [" + d.rule + "]";
     }
@@ -111,7 +111,7 @@ void note_repeated(const load::Inputs& in, const OutputOptions& opts) {
     return;
   }
   for (const std::string& path : in.repeated) {
-    std::fprintf(stderr, "sopctl: %s: named twice; read once\n", path.c_str());
+    std::fprintf(stderr, tr("sopctl: %s: named twice; read once\n"), path.c_str());
   }
 }
 

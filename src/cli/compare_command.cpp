@@ -67,7 +67,7 @@ int run_compare(const CompareOptions& o) {
                             : render::compare_table(c));
   if (!o.out.quiet && f != "table" && f != "md") {
     for (const std::string& w : c.warnings) {
-      std::fprintf(stderr, "sopctl: warning: %s\n", w.c_str());
+      std::fprintf(stderr, tr("sopctl: warning: %s\n"), w.c_str());
     }
   }
   return 0;

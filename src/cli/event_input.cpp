@@ -104,7 +104,7 @@ void Progress::update(std::size_t done, std::size_t total) {
   const int pct = total == 0 ? 100 : static_cast<int>(done * 100 / total);
   if (pct != m_shown) {
     m_shown = pct;
-    std::fprintf(stderr, "\rsopctl: reading %s: %d%%", m_path.c_str(), pct);
+    std::fprintf(stderr, "\r%s", trf("sopctl: reading {}: {}%", m_path, pct).c_str());
     std::fflush(stderr);
   }
 }

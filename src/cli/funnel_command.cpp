@@ -115,7 +115,7 @@ std::optional<int> load_int(const std::string& text) {
 
 void note_on_stderr(const FunnelOptions& o, const std::string& note) {
   if (!o.out.quiet) {
-    std::fprintf(stderr, "sopctl: note: %s: %s\n",
+    std::fprintf(stderr, tr("sopctl: note: %s: %s\n"),
                  o.input.empty() ? o.warehouse.table.c_str() : o.input.c_str(), note.c_str());
   }
 }
@@ -165,9 +165,10 @@ funnel::Result local_result(const FunnelOptions& o, const funnel::Spec& spec,
     }
     if (!o.out.quiet) {
       if (log.rows_without_user > 0) {
-        std::fprintf(stderr,
-                     "sopctl: note: %s: %llu rows of funnel steps without a user id were skipped\n",
-                     o.input.c_str(), static_cast<unsigned long long>(log.rows_without_user));
+        std::fprintf(
+            stderr,
+            tr("sopctl: note: %s: %llu rows of funnel steps without a user id were skipped\n"),
+            o.input.c_str(), static_cast<unsigned long long>(log.rows_without_user));
       }
       for (const std::string& note : result.notes) {
         note_on_stderr(o, note);
@@ -302,7 +303,7 @@ int run_funnel(const FunnelOptions& o) {
   if (fail_check) {
     const double conversion = result.total.conversion.value_or(0.0);
     if (conversion < fail_below) {
-      std::fprintf(stderr, "sopctl: funnel: conversion %.1f%% is below --fail-below %.1f%%\n",
+      std::fprintf(stderr, tr("sopctl: funnel: conversion %.1f%% is below --fail-below %.1f%%\n"),
                    conversion * 100, fail_below * 100);
       return static_cast<int>(ExitCode::findings);
     }

@@ -38,7 +38,7 @@ int run_init(const InitOptions& o) {
   }
   io::write_file_atomic(o.out.output, text);
   if (!o.out.quiet) {
-    std::fprintf(stderr, "sopctl: wrote %s from template %s; lint it with: sopctl check %s\n",
+    std::fprintf(stderr, tr("sopctl: wrote %s from template %s; lint it with: sopctl check %s\n"),
                  o.out.output.c_str(), o.id.c_str(), o.out.output.c_str());
   }
   return 0;

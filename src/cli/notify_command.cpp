@@ -110,24 +110,24 @@ int send(const NotifyOptions& o, const std::vector<notify::Digest>& digests) {
       trf("sent {} of {} digest{} to {} robot{}", report.sent, digests.size(),
           digests.size() == 1 ? "" : "s", robots.size(), robots.size() == 1 ? "" : "s");
   if (report.retries > 0) {
-    summary += fmt::format(", {} retr{}", report.retries, report.retries == 1 ? "y" : "ies");
+    summary += trf(", {} retr{}", report.retries, report.retries == 1 ? "y" : "ies");
   }
   if (report.waited > 0) {
-    summary += fmt::format(", waited {:.0f}s", report.waited);
+    summary += trf(", waited {:.0f}s", report.waited);
   }
   if (report.failed) {
-    std::fprintf(stderr, "sopctl: error: notify: %s\n", report.error.c_str());
+    std::fprintf(stderr, tr("sopctl: error: notify: %s\n"), report.error.c_str());
     std::string rest;
     for (std::size_t i = *report.failed; i < digests.size(); ++i) {
       const notify::Digest& d = digests[i];
       rest += (rest.empty() ? "" : ", ") + d.staff->id.value +
               (d.parts > 1 ? fmt::format(" {}/{}", d.part, d.parts) : "");
     }
-    std::fprintf(stderr, "sopctl: notify: %s; not sent: %s\n", summary.c_str(), rest.c_str());
+    std::fprintf(stderr, tr("sopctl: notify: %s; not sent: %s\n"), summary.c_str(), rest.c_str());
     return static_cast<int>(ExitCode::failure);
   }
   if (!o.out.quiet) {
-    std::fprintf(stderr, "sopctl: notify: %s\n", summary.c_str());
+    std::fprintf(stderr, tr("sopctl: notify: %s\n"), summary.c_str());
   }
   return 0;
 }

@@ -132,7 +132,7 @@ int run_plan(const PlanOptions& o) {
   const Plan plan = expand_plan(sops, roster, calendar, req);
   if (roster.groups.empty() && req.customers == nullptr && !o.out.quiet) {
     // Most likely the wrong file, or a CSV export that lost its rows.
-    std::fprintf(stderr, "sopctl: warning: no groups in the roster (%s): nothing is planned\n",
+    std::fprintf(stderr, tr("sopctl: warning: no groups in the roster (%s): nothing is planned\n"),
                  text::join(roster.paths).c_str());
   }
   emit(o.out, render(plan, o, roster));

@@ -14,7 +14,7 @@ int run_templates(const OutputOptions& out) {
   const std::string dir = templates::find_dir();
   const auto list = templates::list(dir);
   if (list.empty() && !out.quiet) {
-    std::fprintf(stderr, "sopctl: no templates in %s\n", dir.c_str());
+    std::fprintf(stderr, tr("sopctl: no templates in %s\n"), dir.c_str());
   }
   emit(out, out.format == "json" ? templates::render_json(list) : templates::render_list(list));
   return 0;

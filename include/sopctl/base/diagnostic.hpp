@@ -12,7 +12,8 @@ namespace sopctl {
 
 enum class Severity { error, warning };
 
-const char* severity_name(Severity s);  // "error" / "warning"
+const char* severity_name(Severity s);   // "error" / "warning", for machines (JSON, SARIF)
+const char* severity_label(Severity s);  // the same for people, in the chosen language
 
 struct Diagnostic {
   SourceLoc loc;

@@ -1,5 +1,7 @@
 #include <sopctl/base/diagnostic.hpp>
 
+#include <sopctl/base/i18n.hpp>
+
 #include <algorithm>
 #include <map>
 #include <string_view>
@@ -10,6 +12,10 @@ namespace sopctl {
 
 const char* severity_name(Severity s) {
   return s == Severity::error ? "error" : "warning";
+}
+
+const char* severity_label(Severity s) {
+  return s == Severity::error ? tr("error") : tr("warning");
 }
 
 void sort_diagnostics(Diagnostics& diags) {
@@ -60,7 +66,7 @@ void cap_repeats(Diagnostics& diags, std::size_t keep) {
     if (n == keep && total[key] > keep) {
       Diagnostic more = d;
       more.hidden = total[key] - keep;
-      more.message = "and " + with_separators(more.hidden) + " more like it, not shown";
+      more.message = trf("and {} more like it, not shown", with_separators(more.hidden));
       out.push_back(std::move(more));
     }
   }

@@ -1,5 +1,6 @@
 // Helpers shared by the rule files (lint_parts.hpp).
 
+#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
 #include <fmt/format.h>
@@ -57,7 +58,7 @@ SourceLoc sop_loc(const Sop& sop) {
 
 std::string task_name(const Sop& sop, const Task& task) {
   if (!task.id.value.empty()) {
-    return fmt::format("task '{}'", task.id.value);
+    return trf("task '{}'", task.id.value);
   }
   return fmt::format("task #{}", task_index(sop, &task) + 1);
 }
@@ -97,7 +98,7 @@ std::string describe_ref(const DayRef& ref) {
 
 std::string Context::who() const {
   if (date_only && synthetic) {
-    return "each group";
+    return tr("each group");
   }
   return fmt::format("group {}", group ? group->id.value : std::string("?"));
 }

@@ -65,7 +65,7 @@ void fixed_scarcity_claims(const Sop& sop, Reporter& out) {
     }
   };
   for (const Task& task : sop.tasks) {
-    check(task.script, fmt::format("task '{}'", task.id.value));
+    check(task.script, trf("task '{}'", task.id.value));
   }
   for (const Keyword& kw : sop.setup.keywords) {
     check(kw.reply, trf("the reply to '{}'", kw.match.value));

@@ -66,7 +66,7 @@ std::string period_text(MassQuota::Per per, Date d) {
     case MassQuota::Per::week:
       return "in the week of " + format_date(d - d.weekday());
     case MassQuota::Per::month:
-      return fmt::format("in {:04}-{:02}", d.year(), d.month());
+      return trf("in {:04}-{:02}", d.year(), d.month());
   }
   return format_date(d);
 }

@@ -159,7 +159,7 @@ void MonthDayRule::visit(const Expansion& e) {
       std::sort(by_month.begin(), by_month.end());
       std::vector<std::string> parts;
       for (const auto& [m, ds] : by_month) {
-        parts.push_back(fmt::format("{} (no {})", m, fmt::join(ds, ", ")));
+        parts.push_back(trf("{} (no {})", m, fmt::join(ds, ", ")));
       }
       std::vector<std::string> day_names;
       for (int d : days) {

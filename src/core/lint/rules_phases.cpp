@@ -28,8 +28,8 @@ int axis_value(const DayRef& ref) {
 
 std::string axis_range(bool days, int lo, int hi) {
   if (days) {
-    return lo == hi ? fmt::format("day {}", day_from_index(lo))
-                    : fmt::format("days {}..{}", day_from_index(lo), day_from_index(hi));
+    return lo == hi ? trf("day {}", day_from_index(lo))
+                    : trf("days {}..{}", day_from_index(lo), day_from_index(hi));
   }
   return lo == hi ? format_date(Date{lo}) : format_date(Date{lo}) + ".." + format_date(Date{hi});
 }

@@ -137,7 +137,7 @@ void check(const Located<std::string>& text, const std::string& what, const Task
   if (!groups.has_groups()) {
     const std::size_t n = measure(text.value, limit.unit);
     if (n > limit.max) {
-      out.add(limit.rule, text.loc, fmt::format("{} is {} {}; {}", what, n, unit, rejects));
+      out.add(limit.rule, text.loc, trf("{} is {} {}; {}", what, n, unit, rejects));
     }
     return;
   }
@@ -148,7 +148,7 @@ void check(const Located<std::string>& text, const std::string& what, const Task
   if (n > limit.max) {
     const std::size_t written = measure(text.value, limit.unit);
     out.add(limit.rule, text.loc,
-            written == n ? fmt::format("{} is {} {}; {}", what, n, unit, rejects)
+            written == n ? trf("{} is {} {}; {}", what, n, unit, rejects)
                          : trf("{} is {} {} as sent to group {} ({} as written); {}", what, n, unit,
                                group->id.value, written, rejects));
   }

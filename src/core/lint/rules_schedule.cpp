@@ -147,7 +147,7 @@ void sell_before_trust(const Sop& sop, const std::vector<std::uint8_t>& flags, c
 
 // "twice", "3 times".
 std::string times(std::size_t n) {
-  return n == 2 ? std::string("twice") : fmt::format("{} times", n);
+  return n == 2 ? std::string(tr("twice")) : trf("{} times", n);
 }
 
 const char* on_holiday_name(OnHoliday h) {

@@ -132,7 +132,7 @@ Customers load_customers(std::string_view text, const std::string& path, const R
       const std::string_view v =
           c < rows[r].fields.size() ? text::trim(rows[r].fields[c]) : std::string_view();
       if (!v.empty() && !parse_day(v)) {
-        problem = fmt::format("line {}: '{}'", rows[r].line, text::shorten(v));
+        problem = trf("line {}: '{}'", rows[r].line, text::shorten(v));
       }
     }
     const std::string name(text::trim(header[c]));

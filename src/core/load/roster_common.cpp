@@ -39,9 +39,9 @@ void add_group(Diagnostics& diags, const GroupInput& in, IdRegistry& ids, Roster
     return;
   }
   g.id = *in.id;
-  const bool id_ok = check_name_id(diags, g.id, "group");
+  const bool id_ok = check_name_id(diags, g.id, tr("group"));
   const bool unique = ids.add(diags, g.id);
-  const std::string what = fmt::format("group '{}'", g.id.value);
+  const std::string what = trf("group '{}'", g.id.value);
   for (const auto& s : in.sops) {
     if (!s.value.empty() && !g.runs(s.value)) {
       g.sops.push_back(s);

@@ -71,7 +71,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
       continue;
     }
     s.id = *id_text;
-    const bool id_ok = load::check_name_id(r.diags(), s.id, "staff");
+    const bool id_ok = load::check_name_id(r.diags(), s.id, tr("staff"));
     const bool unique = ids.add(r.diags(), s.id);
     if (const Field* name = fields.get("name")) {
       if (auto t = r.text(*name)) {

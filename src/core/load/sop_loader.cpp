@@ -109,7 +109,7 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
     if (const Field* id_field = fields.get("id")) {
       if (auto id = r.text(*id_field)) {
         phase.id = *id;
-        load::check_slug_id(r.diags(), phase.id, "phase");
+        load::check_slug_id(r.diags(), phase.id, tr("phase"));
         duplicate = !seen.add(r.diags(), phase.id);
         if (!duplicate && !phase.id.value.empty()) {
           ids.push_back(phase.id.value);
@@ -120,7 +120,7 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
     // see a phase with made-up bounds.
     bool complete = !phase.id.value.empty() && !duplicate;
     const std::string what =
-        phase.id.value.empty() ? std::string("phase") : fmt::format("phase '{}'", phase.id.value);
+        phase.id.value.empty() ? std::string(tr("phase")) : trf("phase '{}'", phase.id.value);
     for (const char* key : {"id", "from", "to"}) {
       if (!fields.get(key)) {
         r.report(item_loc, "missing-key", trf("missing key '{}' in {}", key, what));
@@ -231,7 +231,7 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   if (const Field* id = fields.get("sop")) {
     if (auto t = r.text(*id)) {
       sop.id = *t;
-      load::check_slug_id(diags, sop.id, "SOP");
+      load::check_slug_id(diags, sop.id, tr("SOP"));
     }
   } else {
     r.report(file.file_loc(), "missing-key",

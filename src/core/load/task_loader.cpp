@@ -181,14 +181,14 @@ Task read_task(Reader& r, const YAML::Node& item, const SourceLoc& item_loc,
   if (const Field* id = fields.get("id")) {
     if (auto t = r.text(*id)) {
       task.id = *t;
-      check_slug_id(r.diags(), task.id, "task");
+      check_slug_id(r.diags(), task.id, tr("task"));
       ids.add(r.diags(), task.id);
     }
   } else {
     r.report(item_loc, "missing-key", tr("missing key 'id' in task"));
   }
   const std::string what =
-      task.id.value.empty() ? std::string("task") : fmt::format("task '{}'", task.id.value);
+      task.id.value.empty() ? std::string(tr("task")) : trf("task '{}'", task.id.value);
   read_texts(r, fields, task);
   read_enums(r, fields, task);
   read_time_fields(r, fields, task);

@@ -49,7 +49,7 @@ std::string who(const Digest& d) {
   const std::string name = d.staff->name.value.empty()
                                ? d.staff->id.value
                                : d.staff->name.value + " (" + d.staff->id.value + ")";
-  return d.parts > 1 ? fmt::format("{}, part {}/{}", name, d.part, d.parts) : name;
+  return d.parts > 1 ? trf("{}, part {}/{}", name, d.part, d.parts) : name;
 }
 
 }  // namespace

@@ -61,8 +61,8 @@ std::string aarrr_summary(const aarrr::Result& r, const AarrrRenderOptions& opts
 }
 
 std::string retention_rule(const aarrr::Result& r) {
-  return r.unbounded ? "a retention event on or after day N after acquisition"
-                     : "a retention event on day N after acquisition";
+  return r.unbounded ? tr("a retention event on or after day N after acquisition")
+                     : tr("a retention event on day N after acquisition");
 }
 
 std::string purchases(std::uint64_t n) {
@@ -70,7 +70,7 @@ std::string purchases(std::uint64_t n) {
 }
 
 std::string of_users(std::uint64_t part, std::uint64_t whole) {
-  return fmt::format("{} of {}", format_count(part), format_count(whole));
+  return trf("{} of {}", format_count(part), format_count(whole));
 }
 
 }  // namespace sopctl::render

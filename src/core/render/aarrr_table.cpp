@@ -81,12 +81,12 @@ std::string heading(const std::string& text, bool color) {
 
 std::string acquisition(const aarrr::Result& r, bool color) {
   const aarrr::Acquisition& a = r.acquisition;
-  std::string out = heading("Acquisition", color);
-  out += align({{"acquired users", format_count(a.users)}}, false, color);
+  std::string out = heading(tr("Acquisition"), color);
+  out += align({{tr("acquired users"), format_count(a.users)}}, false, color);
   if (!a.by_column.empty()) {
-    std::vector<Row> rows{{one_line(a.by_column), "users", "share"}};
+    std::vector<Row> rows{{one_line(a.by_column), tr("users"), tr("share")}};
     for (const aarrr::ByValue& b : a.by) {
-      rows.push_back({b.value.empty() ? "(empty)" : one_line(b.value), format_count(b.users),
+      rows.push_back({b.value.empty() ? tr("(empty)") : one_line(b.value), format_count(b.users),
                       format_percent(static_cast<double>(b.users) / static_cast<double>(a.users))});
     }
     out += fmt::format("\n{}", align(rows, false, color, 0));
@@ -96,23 +96,23 @@ std::string acquisition(const aarrr::Result& r, bool color) {
 
 std::string activation(const aarrr::Result& r, bool color) {
   const std::string window =
-      r.activation_window < 0 ? "any time after acquisition"
+      r.activation_window < 0 ? tr("any time after acquisition")
                               : trf("within {} of acquisition", format_window(r.activation_window));
-  std::string out = heading(fmt::format("Activation ({})", window), color);
-  out += align({{"activated users", format_count(r.activation.users),
-                 format_percent(r.activation.rate) + " of acquired users"}},
+  std::string out = heading(trf("Activation ({})", window), color);
+  out += align({{tr("activated users"), format_count(r.activation.users),
+                 format_percent(r.activation.rate) + tr(" of acquired users")}},
                true, color);
   return out;
 }
 
 std::string retention(const aarrr::Result& r, bool color) {
   const aarrr::Retention& ret = r.retention;
-  std::string out = heading(fmt::format("Retention ({})", retention_rule(r)), color);
+  std::string out = heading(trf("Retention ({})", retention_rule(r)), color);
   std::vector<Row> days;
   for (const aarrr::RetentionDay& d : ret.days) {
     days.push_back({fmt::format("D{}", d.day), format_percent(d.rate),
-                    d.eligible == 0 ? "no user acquired early enough"
-                                    : of_users(d.retained, d.eligible) + " users"});
+                    d.eligible == 0 ? tr("no user acquired early enough")
+                                    : of_users(d.retained, d.eligible) + tr(" users")});
   }
   out += align(days, true, color);
   if (ret.cohorts.empty()) {
@@ -121,7 +121,7 @@ std::string retention(const aarrr::Result& r, bool color) {
   const aarrr::CohortUnit unit = r.cohort;
   const std::size_t n = ret.mean.size();
   std::vector<Row> rows;
-  Row head{fmt::format("cohort ({})", aarrr::cohort_unit_name(unit)), "users"};
+  Row head{trf("cohort ({})", aarrr::cohort_unit_name(unit)), tr("users")};
   for (std::size_t k = 0; k < n; ++k) {
     head.push_back(period_label(k, unit));
   }
@@ -136,7 +136,7 @@ std::string retention(const aarrr::Result& r, bool color) {
     }
     rows.push_back(row);
   }
-  Row mean{"mean", ""};  // over the cohorts where each period is complete
+  Row mean{tr("mean"), ""};  // over the cohorts where each period is complete
   for (const std::optional<double>& p : ret.mean) {
     mean.push_back(p ? format_percent(p) : "");
   }
@@ -147,40 +147,42 @@ std::string retention(const aarrr::Result& r, bool color) {
 
 std::string revenue(const aarrr::Result& r, bool color) {
   const aarrr::Revenue& v = r.revenue;
-  std::string out = heading("Revenue", color);
-  out += align({{"paying users", format_count(v.paying_users),
-                 format_percent(v.paying_rate) + " of acquired users"},
-                {"revenue", format_money(v.revenue), purchases(v.purchases)},
-                {"ARPU", format_money(v.arpu), "per acquired user"},
-                {"ARPPU", format_money(v.arppu), "per paying user"},
-                {"repeat rate", format_percent(v.repeat_rate),
-                 of_users(v.repeat_users, v.paying_users) + " paying users bought twice or more"}},
-               true, color);
+  std::string out = heading(tr("Revenue"), color);
+  out +=
+      align({{tr("paying users"), format_count(v.paying_users),
+              format_percent(v.paying_rate) + tr(" of acquired users")},
+             {tr("revenue"), format_money(v.revenue), purchases(v.purchases)},
+             {tr("ARPU"), format_money(v.arpu), tr("per acquired user")},
+             {tr("ARPPU"), format_money(v.arppu), tr("per paying user")},
+             {tr("repeat rate"), format_percent(v.repeat_rate),
+              of_users(v.repeat_users, v.paying_users) + tr(" paying users bought twice or more")}},
+            true, color);
   return out;
 }
 
 std::string referral(const aarrr::Result& r, bool color) {
   const aarrr::Referral& f = r.referral;
-  std::string out = heading("Referral", color);
-  out += align({{"invites", format_count(f.invites), "referral events"},
-                {"referred users", format_count(f.referred), "acquired with a referrer"},
-                {"referrers", format_count(f.referrers), "distinct referrers of them"},
-                {"invites per user", format_ratio(f.invites_per_user), "invites / acquired users"},
-                {"invite conversion", format_percent(f.invite_conversion), "referred / invites"},
-                {"K-factor", format_ratio(f.k_factor), "invites per user x invite conversion"}},
-               true, color);
+  std::string out = heading(tr("Referral"), color);
+  out += align(
+      {{tr("invites"), format_count(f.invites), tr("referral events")},
+       {tr("referred users"), format_count(f.referred), tr("acquired with a referrer")},
+       {tr("referrers"), format_count(f.referrers), tr("distinct referrers of them")},
+       {tr("invites per user"), format_ratio(f.invites_per_user), tr("invites / acquired users")},
+       {tr("invite conversion"), format_percent(f.invite_conversion), tr("referred / invites")},
+       {tr("K-factor"), format_ratio(f.k_factor), tr("invites per user x invite conversion")}},
+      true, color);
   return out;
 }
 
 std::string roi(const aarrr::Result& r, bool color) {
   if (!r.roi) {
-    return heading("ROI", color) + "  (give --cost N to compare revenue with the cost)\n";
+    return heading(tr("ROI"), color) + tr("  (give --cost N to compare revenue with the cost)\n");
   }
   const aarrr::Roi& x = *r.roi;
   std::string out = heading(trf("ROI (cost {})", format_money(x.cost)), color);
-  out += align({{"ROI", format_percent(x.roi), "(revenue - cost) / cost"},
-                {"cost per acquired user", format_money(x.cost_per_acquired), ""},
-                {"cost per paying user", format_money(x.cost_per_paying), ""}},
+  out += align({{tr("ROI"), format_percent(x.roi), tr("(revenue - cost) / cost")},
+                {tr("cost per acquired user"), format_money(x.cost_per_acquired), ""},
+                {tr("cost per paying user"), format_money(x.cost_per_paying), ""}},
                true, color);
   return out;
 }

@@ -31,7 +31,7 @@ std::string label_of(const audit::Row& row) {
 }  // namespace
 
 std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts) {
-  std::string out = fmt::format("Audit {}\n\n", audit_summary(r));
+  std::string out = trf("Audit {}\n\n", audit_summary(r));
   std::vector<std::vector<std::string>> rows;
   std::vector<std::string> head = {audit::by_name(r.options.by)};
   for (const auto& n : audit_count_names()) {
@@ -45,7 +45,7 @@ std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts) 
     }
     rows.push_back(std::move(cells));
   }
-  std::vector<std::string> total = {"total"};
+  std::vector<std::string> total = {tr("total")};
   for (auto& c : audit_count_cells(r.totals)) {
     total.push_back(std::move(c));
   }
@@ -66,10 +66,11 @@ std::string audit_table(const audit::Report& r, const AuditRenderOptions& opts) 
     const auto listed = audit_listed(r);
     out += "\n";
     if (listed.empty()) {
-      out += "Nothing late, missed or unplanned.\n";
+      out += tr("Nothing late, missed or unplanned.\n");
     } else {
-      std::vector<std::vector<std::string>> lines = {
-          {"status", "planned", "done", "group", "task", "title", "staff"}};
+      std::vector<std::vector<std::string>> lines = {{tr("status"), tr("planned"), tr("done"),
+                                                      tr("group"), tr("task"), tr("title"),
+                                                      tr("staff")}};
       for (const ListedLine& l : listed) {
         lines.push_back({l.status, l.status == "unplanned" ? "-" : l.when,
                          l.done.empty() ? "-" : l.done, l.group, l.task,

@@ -38,7 +38,7 @@ std::string ranges(const std::vector<Date>& days) {
 }  // namespace
 
 std::string calendar_text(const CalendarView& v) {
-  std::string out = fmt::format("calendar {}\n", v.name);
+  std::string out = trf("calendar {}\n", v.name);
   for (const calendar::YearSource& y : v.years) {
     const auto off = days_of(v.calendar->holidays(), y.year);
     const auto makeup = days_of(v.calendar->makeup_workdays(), y.year);

@@ -14,8 +14,14 @@ constexpr const char* k_red = "\033[1;31m";
 constexpr const char* k_magenta = "\033[1;35m";
 constexpr const char* k_reset = "\033[0m";
 
-std::string plural(std::size_t n, const char* word) {
-  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+std::string files_text(std::size_t n) {
+  return n == 1 ? tr("1 file") : trf("{} files", n);
+}
+std::string errors_text(std::size_t n) {
+  return n == 1 ? tr("1 error") : trf("{} errors", n);
+}
+std::string warnings_text(std::size_t n) {
+  return n == 1 ? tr("1 warning") : trf("{} warnings", n);
 }
 
 }  // namespace
@@ -23,7 +29,7 @@ std::string plural(std::size_t n, const char* word) {
 std::string check_text(const Diagnostics& diags, bool color) {
   std::string out;
   for (const Diagnostic& d : diags) {
-    const char* severity = severity_name(d.severity);
+    const char* severity = severity_label(d.severity);
     if (color) {
       out += fmt::format("{}{}:{} {}{}:{} {}", k_bold, d.loc.str(), k_reset,
                          d.severity == Severity::error ? k_red : k_magenta, severity, k_reset,
@@ -41,11 +47,10 @@ std::string check_text(const Diagnostics& diags, bool color) {
 
 std::string check_summary(const Diagnostics& diags, std::size_t files) {
   if (diags.empty()) {
-    return trf("{} checked, no problems", plural(files, "file"));
+    return trf("{} checked, no problems", files_text(files));
   }
-  return fmt::format("{}, {} in {}", plural(count_findings(diags, Severity::error), "error"),
-                     plural(count_findings(diags, Severity::warning), "warning"),
-                     plural(files, "file"));
+  return trf("{}, {} in {}", errors_text(count_findings(diags, Severity::error)),
+             warnings_text(count_findings(diags, Severity::warning)), files_text(files));
 }
 
 }  // namespace sopctl::render

@@ -21,9 +21,8 @@ std::string heading(const compare::Comparison& c) {
     }
   }
   return trf("Compare {} by {} (control: {}){}", chain(c), c.by, control,
-             c.cluster.empty()
-                 ? ", users as the unit"
-                 : ", " + c.cluster + " as the unit (Welch's t-test on " + c.cluster + " rates)");
+             c.cluster.empty() ? std::string(tr(", users as the unit"))
+                               : trf(", {0} as the unit (Welch's t-test on {0} rates)", c.cluster));
 }
 
 std::string name_of(const compare::Arm& a) {

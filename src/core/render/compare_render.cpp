@@ -1,6 +1,7 @@
 // `compare` as table, md, csv and json. Rates in JSON and CSV are fractions;
 // table and md show percentages, lifts in percentage points (pp).
 
+#include <sopctl/base/i18n.hpp>
 #include "compare_fields.hpp"
 #include "report_format.hpp"
 
@@ -20,8 +21,11 @@ using namespace compare_text;
 
 std::vector<std::vector<std::string>> rows_of(const compare::Comparison& c) {
   std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> head = {"variant", "users",    "converted", "conversion", "95% interval",
-                                   "lift",    "relative", "p-value",   "test"};
+  // xgettext:no-c-format
+  const char* interval = tr("95% interval");
+  std::vector<std::string> head = {tr("variant"),    tr("users"),   tr("converted"),
+                                   tr("conversion"), interval,      tr("lift"),
+                                   tr("relative"),   tr("p-value"), tr("test")};
   if (!c.cluster.empty()) {
     head.insert(head.begin() + 3, c.cluster + "s");
   }

@@ -25,19 +25,19 @@ std::string conversion_sentence(const funnel::Funnel& f) {
     return trf("Conversion {} → {}: none (no users at {}).", f.steps.front().name,
                f.steps.back().name, f.steps.front().name);
   }
-  return fmt::format("Conversion {} → {}: {}.", f.steps.front().name, f.steps.back().name,
-                     format_percent(f.conversion));
+  return trf("Conversion {} → {}: {}.", f.steps.front().name, f.steps.back().name,
+             format_percent(f.conversion));
 }
 
 std::string goal_sentence(const funnel::GoalCheck& g, const funnel::Funnel& f) {
-  const std::string first = f.steps.empty() ? "step 1" : f.steps.front().name;
+  const std::string first = f.steps.empty() ? tr("step 1") : f.steps.front().name;
   if (!g.actual) {
     return trf("Goal of {}: {} at {} of {}; '{}' is not a step of this funnel.", g.sop, g.metric,
                format_percent(g.target), first, g.metric);
   }
   return trf("Goal of {}: {} at {} of {}; actual {}, {}.", g.sop, g.metric,
              format_percent(g.target), first, format_percent(g.actual),
-             g.met ? "goal met" : "below the goal");
+             g.met ? tr("goal met") : tr("below the goal"));
 }
 
 std::string step_chain(const funnel::Funnel& f) {
@@ -50,12 +50,12 @@ std::string step_chain(const funnel::Funnel& f) {
 
 std::string input_summary(const funnel::Result& r) {
   if (!r.from_events) {
-    return "stage counts";
+    return tr("stage counts");
   }
   // ", excluding quit, mute in steps 2-3"
   std::string excluding;
   for (const funnel::Exclusion& x : r.exclusions) {
-    excluding += (excluding.empty() ? ", excluding " : ", ") + x.event;
+    excluding += (excluding.empty() ? tr(", excluding ") : ", ") + x.event;
     if (x.from != 1 || x.to != r.total.steps.size()) {
       excluding += trf(" in steps {}-{}", x.from, x.to);
     }

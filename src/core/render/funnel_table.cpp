@@ -66,8 +66,8 @@ std::string one_line(std::string_view s) {
 
 std::string render_funnel(const funnel::Funnel& f, bool times, bool color) {
   std::vector<std::array<std::string, k_columns>> rows;
-  rows.push_back({"step", "users", "from prev", "from first", "lost", "drop-off",
-                  times ? "median from prev" : ""});
+  rows.push_back({tr("step"), tr("users"), tr("from prev"), tr("from first"), tr("lost"),
+                  tr("drop-off"), times ? tr("median from prev") : ""});
   for (std::size_t k = 0; k < f.steps.size(); ++k) {
     const funnel::Step& s = f.steps[k];
     const bool first = k == 0;
@@ -170,7 +170,7 @@ std::string trend_rows(const funnel::Result& r) {
   for (const funnel::Step& s : r.total.steps) {
     head.push_back(one_line(s.name));
   }
-  head.push_back("conversion");
+  head.push_back(tr("conversion"));
   rows.push_back(head);
   for (const funnel::Segment& seg : r.segments) {
     std::vector<std::string> row = {seg.value};
@@ -199,7 +199,7 @@ std::string funnel_table(const funnel::Result& r, const FunnelRenderOptions& opt
   for (const funnel::Segment& seg : r.segments) {
     out += '\n';
     out += paint(fmt::format("{} = {}", one_line(r.by_column),
-                             seg.value.empty() ? "(empty)" : one_line(seg.value)),
+                             seg.value.empty() ? tr("(empty)") : one_line(seg.value)),
                  k_bold, opts.color);
     out += '\n';
     out += render_funnel(seg.funnel, r.from_events, opts.color);

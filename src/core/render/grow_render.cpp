@@ -26,7 +26,7 @@ std::string heading(const grow::Projection& p, const GrowRenderOptions& opts) {
   const bool round = q.cycle_seconds % 60 == 0 && q.cycle_seconds < 400 * 86400 &&
                      (q.cycle_seconds % 86400 == 0 || q.cycle_seconds < 86400);
   return trf("{} growth from {} users, K = {:.3g}, a cycle of {}, {} cycles{}",
-             q.model == grow::Model::viral ? "Viral" : "Rocket", users(q.users), q.k,
+             q.model == grow::Model::viral ? tr("Viral") : tr("Rocket"), users(q.users), q.k,
              round ? format_window(q.cycle_seconds)
                    : format_duration(static_cast<double>(q.cycle_seconds)),
              q.cycles, opts.source.empty() ? "" : " (" + opts.source + ")");
@@ -40,7 +40,8 @@ std::string day_of(const grow::Row& r) {
 }  // namespace
 
 std::string grow_table(const grow::Projection& p, const GrowRenderOptions& opts) {
-  std::vector<std::vector<std::string>> rows = {{"cycle", "day", "new users", "total"}};
+  std::vector<std::vector<std::string>> rows = {
+      {tr("cycle"), tr("day"), tr("new users"), tr("total")}};
   for (const grow::Row& r : p.rows) {
     rows.push_back({std::to_string(r.cycle), day_of(r), users(r.added), users(r.total)});
   }
