@@ -51,8 +51,9 @@ def main():
         os.symlink(os.path.join(repo, name), os.path.join(work, name))
     # A home of its own: no calendar files of the machine's user (~/.local/share).
     env = dict(os.environ, PATH=bindir + ":" + os.environ["PATH"], NO_COLOR="1",
-               SOURCE_DATE_EPOCH="1764547200", LC_ALL="C.UTF-8", HOME=os.path.join(work, "home"))
-    env.pop("XDG_DATA_HOME", None)
+               SOURCE_DATE_EPOCH="1764547200", LANG="C.UTF-8", HOME=os.path.join(work, "home"))
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "XDG_DATA_HOME"):
+        env.pop(name, None)
     env.pop("SOPCTL_CALENDARS", None)
     failures, count = 0, 0
     try:

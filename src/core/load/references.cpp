@@ -229,8 +229,8 @@ void validate_references(const std::vector<Sop>& sops, const Roster& roster, Dia
                     first_defined(it->second->id.loc, sop.id.loc)));
     }
   }
-  check_duplicates(roster.staff, "staff", diags);
-  check_duplicates(roster.groups, "group", diags);
+  check_duplicates(roster.staff, tr("staff"), diags);
+  check_duplicates(roster.groups, tr("group"), diags);
   check_group_sops(sops, roster, diags);
   check_group_staff(roster, diags);
   check_task_owners(sops, roster, diags);

@@ -250,7 +250,7 @@ void load_roster_csv(std::string_view text, const std::string& path, Roster& ros
   load::check_group_count(roster.groups.size(), rows.size() - 1, [&](std::size_t k) {
     return SourceLoc{path, rows[k + 1].line, 1};
   });
-  load::IdRegistry ids("group");
+  load::IdRegistry ids(tr("group"));
   for (std::size_t i = 1; i < rows.size(); ++i) {
     csv.read_row(rows[i], ids, roster);
   }

@@ -50,7 +50,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
   if (!r.expect_list(f, "a list like [{id: wanzi, name: 小丸子, roles: [owner]}]") || f.is_null()) {
     return;
   }
-  load::IdRegistry ids("staff");
+  load::IdRegistry ids(tr("staff"));
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {
@@ -122,7 +122,7 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
   }
   load::check_group_count(roster.groups.size(), f.value.size(),
                           [&](std::size_t k) { return r.loc(f.value[k], f.value_loc); });
-  load::IdRegistry ids("group");
+  load::IdRegistry ids(tr("group"));
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {

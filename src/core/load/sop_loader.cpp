@@ -94,7 +94,7 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
       f.is_null()) {
     return;
   }
-  load::IdRegistry seen("phase");
+  load::IdRegistry seen(tr("phase"));
   for (const auto& item : f.value) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
     if (!item.IsMap()) {

@@ -210,7 +210,7 @@ void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& s
                     limits::k_max_tasks),
                 r.loc(tasks.value[limits::k_max_tasks], tasks.value_loc));
   }
-  IdRegistry ids("task");
+  IdRegistry ids(tr("task"));
   for (const auto& item : tasks.value) {
     const SourceLoc item_loc = r.loc(item, tasks.value_loc);
     if (!item.IsMap()) {
