@@ -122,8 +122,9 @@ std::string rules_list(const std::vector<lint::RuleInfo>& rules) {
   }
   std::string out;
   for (const auto& r : rules) {
-    out += fmt::format("{:<{}}  {:<9}  {:<7}  {}\n", r.id, id_width,
-                       lint::category_name(r.category), severity_name(r.severity), r.summary);
+    out +=
+        fmt::format("{:<{}}  {:<9}  {:<7}  {}\n", r.id, id_width, lint::category_name(r.category),
+                    severity_name(r.severity), tr(r.summary.c_str()));
   }
   return out;
 }
