@@ -2,6 +2,7 @@
 // default) a bar of its planned items split into on time, late, missed and
 // pending, with the on-time rate beside it; then the figures.
 
+#include <sopctl/base/i18n.hpp>
 #include "audit_fields.hpp"
 #include "html_page.hpp"
 
@@ -35,7 +36,7 @@ std::string rows_svg(const audit::Report& r) {
     rows.push_back(&row);
   }
   std::string out = html::svg_begin(width, row_h * static_cast<double>(rows.size() + 1) + 4,
-                                    std::string("on time by ") + audit::by_name(r.options.by));
+                                    trf("on time by {}", audit::by_name(r.options.by)));
   std::int64_t most = 1;
   for (const audit::Row* row : rows) {
     most = std::max(most, row->counts.planned);
@@ -59,8 +60,8 @@ std::string rows_svg(const audit::Report& r) {
     }
     const std::optional<double> rate = c.on_time_rate();
     out += svg_text(label_w + bar_w + 10, y + 15, "start", "value",
-                    fmt::format("{} on time · {} planned", format_percent(rate),
-                                format_count(static_cast<std::uint64_t>(c.planned))));
+                    trf("{} on time · {} planned", format_percent(rate),
+                        format_count(static_cast<std::uint64_t>(c.planned))));
     out += fmt::format("<desc data-row=\"{}\" data-on-time-rate=\"{}\"/>\n", escaped(key),
                        rate ? html::number(*rate) : "null");
   };
@@ -90,7 +91,7 @@ std::string figures(const audit::Report& r) {
   for (const audit::Row& row : r.rows) {
     line(row_label(row), row.counts);
   }
-  line("total", r.totals);
+  line(tr("total"), r.totals);
   out += "</tbody>\n</table>\n";
   return out;
 }
@@ -98,23 +99,27 @@ std::string figures(const audit::Report& r) {
 }  // namespace
 
 std::string audit_html(const audit::Report& r, const AuditRenderOptions& opts) {
-  std::string out = html::page_begin(std::string("Audit by ") + audit::by_name(r.options.by),
+  std::string out = html::page_begin(trf("Audit by {}", audit::by_name(r.options.by)),
                                      "svg text.strong { font-weight: 600; }\n"
                                      "table.list th, table.list td { text-align: left; }\n");
   out += "<p class=\"meta\">" + escaped(audit_summary(r)) + "</p>\n";
-  out +=
-      "<p class=\"legend\"><span><i class=\"on_time\" style=\"background:#1f7a4d\"></i>on time"
-      "</span><span><i style=\"background:#d98e04\"></i>late</span><span><i "
-      "style=\"background:#c0392b\"></i>missed</span><span><i style=\"background:#b8bec7\"></i>"
-      "pending</span></p>\n";
+  out += fmt::format(
+      "<p class=\"legend\"><span><i class=\"on_time\" style=\"background:#1f7a4d\"></i>{}"
+      "</span><span><i style=\"background:#d98e04\"></i>{}</span><span><i "
+      "style=\"background:#c0392b\"></i>{}</span><span><i style=\"background:#b8bec7\"></i>"
+      "{}</span></p>\n",
+      escaped(tr("on time")), escaped(tr("late")), escaped(tr("missed")), escaped(tr("pending")));
   out += "<section class=\"audit\">\n" + rows_svg(r) + figures(r) + "</section>\n";
   if (opts.list) {
     const std::vector<ListedLine> lines = audit_listed(r);
     if (!lines.empty()) {
-      out +=
-          "<section class=\"listed\">\n<h2>Late, missed and unplanned</h2>\n<table "
-          "class=\"figures list\">\n<thead><tr><th>status</th><th>planned</th><th>done</th>"
-          "<th>group</th><th>task</th><th>staff</th></tr></thead>\n<tbody>\n";
+      out += "<section class=\"listed\">\n<h2>" + escaped(tr("Late, missed and unplanned")) +
+             "</h2>\n<table class=\"figures list\">\n<thead><tr>";
+      for (const char* heading :
+           {tr("status"), tr("planned"), tr("done"), tr("group"), tr("task"), tr("staff")}) {
+        out += "<th>" + escaped(heading) + "</th>";
+      }
+      out += "</tr></thead>\n<tbody>\n";
       for (const ListedLine& l : lines) {
         out += fmt::format(
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",

@@ -2,6 +2,7 @@
 // a point with its 95% interval on one axis, the control's rate as a line
 // through them all; then the figures.
 
+#include <sopctl/base/i18n.hpp>
 #include "compare_fields.hpp"
 #include "html_page.hpp"
 #include "report_format.hpp"
@@ -37,7 +38,7 @@ std::string arms_svg(const compare::Comparison& c) {
   const double step = hi <= 0.05 ? 0.01 : hi <= 0.2 ? 0.05 : hi <= 0.5 ? 0.1 : 0.2;
   const double top_value = std::min(1.0, std::ceil(hi / step - 1e-9) * step);
   auto x_of = [&](double v) { return label_w + axis_w * std::clamp(v / top_value, 0.0, 1.0); };
-  std::string out = html::svg_begin(width, height, "conversion by " + c.by);
+  std::string out = html::svg_begin(width, height, trf("conversion by {}", c.by));
   for (double v = 0; v <= top_value + 1e-9; v += step) {
     out += fmt::format("<line class=\"axis\" x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>\n",
                        coord(x_of(v)), coord(top - 4), coord(x_of(v)), coord(height - 6));
@@ -81,10 +82,14 @@ std::string arms_svg(const compare::Comparison& c) {
 }
 
 std::string figures(const compare::Comparison& c) {
-  std::string out =
-      "<table class=\"figures\">\n<thead><tr><th>" + escaped(c.by) +
-      "</th><th>users</th><th>converted</th><th>rate</th><th>95% interval</th><th>lift</th>"
-      "<th>relative</th><th>p</th><th>test</th></tr></thead>\n<tbody>\n";
+  std::string out = "<table class=\"figures\">\n<thead><tr><th>" + escaped(c.by) + "</th>";
+  // xgettext:no-c-format
+  const char* interval = tr("95% interval");
+  for (const char* heading : {tr("users"), tr("converted"), tr("rate"), interval, tr("lift"),
+                              tr("relative"), tr("p"), tr("test")}) {
+    out += "<th>" + escaped(heading) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
   for (const compare::Arm& a : c.arms) {
     out += fmt::format(
         "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{} – {}</td><td>{}</td><td>{}</td>"

@@ -2,6 +2,7 @@
 // drop-off between steps, the time to convert as a histogram, then the same
 // for each --by value or --trend period, on one self-contained page.
 
+#include <sopctl/base/i18n.hpp>
 #include "funnel_fields.hpp"
 #include "html_page.hpp"
 
@@ -55,8 +56,7 @@ std::string funnel_svg(const funnel::Funnel& f, std::string_view label) {
       const funnel::Step& next = f.steps[k + 1];
       out += svg_text(
           k_label_w + 6, y + k_bar_h + 15, "start", "drop small",
-          fmt::format(
-              "↓ {} lost ({}) to {}", format_percent(next.drop_off),
+          trf("↓ {} lost ({}) to {}", format_percent(next.drop_off),
               format_count(static_cast<std::uint64_t>(std::max<std::int64_t>(next.lost, 0))),
               next.name));
     }
@@ -73,7 +73,7 @@ std::string histogram_svg(const funnel::TimeToConvert& t) {
   const double col = 64;
   const double plot_h = 120;
   const double width = col * static_cast<double>(n) + 20;
-  std::string out = html::svg_begin(width, plot_h + 44, "time to convert");
+  std::string out = html::svg_begin(width, plot_h + 44, tr("time to convert"));
   const std::uint64_t most =
       n == 0 ? 0 : *std::max_element(t.histogram.begin(), t.histogram.begin() + n);
   for (std::size_t b = 0; b < n; ++b) {
@@ -94,11 +94,15 @@ std::string histogram_svg(const funnel::TimeToConvert& t) {
 }
 
 std::string figures_table(const funnel::Funnel& f, bool times) {
-  std::string out =
-      "<table class=\"figures\">\n<thead><tr><th>step</th><th>users</th>"
-      "<th>from previous</th><th>from first</th><th>lost</th><th>drop-off</th>";
-  out +=
-      times ? "<th>median from previous</th></tr></thead>\n<tbody>\n" : "</tr></thead>\n<tbody>\n";
+  std::string out = "<table class=\"figures\">\n<thead><tr>";
+  for (const char* heading : {tr("step"), tr("users"), tr("from previous"), tr("from first"),
+                              tr("lost"), tr("drop-off")}) {
+    out += "<th>" + escaped(heading) + "</th>";
+  }
+  if (times) {
+    out += "<th>" + escaped(tr("median from previous")) + "</th>";
+  }
+  out += "</tr></thead>\n<tbody>\n";
   for (std::size_t k = 0; k < f.steps.size(); ++k) {
     const funnel::Step& s = f.steps[k];
     const bool first = k == 0;
@@ -128,7 +132,7 @@ std::string sentences(const funnel::Funnel& f) {
 }
 
 std::string segment_label(const funnel::Result& r, const funnel::Segment& seg) {
-  const std::string value = seg.value.empty() ? "(empty)" : seg.value;
+  const std::string value = seg.value.empty() ? std::string(tr("(empty)")) : seg.value;
   return r.trend ? value : r.by_column + " = " + value;
 }
 
@@ -136,13 +140,13 @@ std::string segment_label(const funnel::Result& r, const funnel::Segment& seg) {
 
 std::string funnel_html(const funnel::Result& r, const FunnelRenderOptions& opts) {
   const std::string chain = step_chain(r.total);
-  std::string out = html::page_begin("Funnel: " + chain, "");
+  std::string out = html::page_begin(trf("Funnel: {}", chain), "");
   out += "<p class=\"meta\">" + escaped(input_summary(r));
   if (!opts.input.empty()) {
     out += " · " + escaped(opts.input == "-" ? "stdin" : opts.input);
   }
   out += "</p>\n<section class=\"funnel\" data-segment=\"\">\n";
-  out += funnel_svg(r.total, "funnel: " + chain);
+  out += funnel_svg(r.total, trf("funnel: {}", chain));
   out += sentences(r.total);
   if (opts.goal) {
     out += "<p class=\"summary goal\">" + escaped(goal_sentence(*opts.goal, r.total)) + "</p>\n";
@@ -150,37 +154,41 @@ std::string funnel_html(const funnel::Result& r, const FunnelRenderOptions& opts
   out += figures_table(r.total, r.from_events);
   if (r.total.time_to_convert && r.total.time_to_convert->users > 0) {
     const funnel::TimeToConvert& t = *r.total.time_to_convert;
-    out += fmt::format(
-        "<h2>Time to convert</h2>\n<p class=\"meta\">{} users converted; median "
-        "{}, 90th percentile {}</p>\n",
-        format_count(t.users), escaped(format_duration(t.p50_seconds)),
-        escaped(format_duration(t.p90_seconds)));
+    out += "<h2>" + escaped(tr("Time to convert")) + "</h2>\n<p class=\"meta\">" +
+           escaped(trf("{} users converted; median {}, 90th percentile {}", format_count(t.users),
+                       format_duration(t.p50_seconds), format_duration(t.p90_seconds))) +
+           "</p>\n";
     out += histogram_svg(t);
   }
   out += "</section>\n";
   if (!r.segments.empty()) {
-    out += fmt::format("<h2>{}</h2>\n", r.trend ? "By period" : "By " + escaped(r.by_column));
+    out += fmt::format("<h2>{}</h2>\n",
+                       escaped(r.trend ? std::string(tr("By period")) : trf("By {}", r.by_column)));
     const std::size_t drawn = std::min(r.segments.size(), k_max_pictures);
     for (std::size_t i = 0; i < drawn; ++i) {
       const funnel::Segment& seg = r.segments[i];
       out += fmt::format("<section class=\"funnel\" data-segment=\"{}\">\n<h3>{}</h3>\n",
                          escaped(seg.value), escaped(segment_label(r, seg)));
-      out += funnel_svg(seg.funnel, "funnel: " + segment_label(r, seg));
+      out += funnel_svg(seg.funnel, trf("funnel: {}", segment_label(r, seg)));
       out += sentences(seg.funnel);
       out += "</section>\n";
     }
     if (drawn < r.segments.size()) {
-      out += fmt::format("<p class=\"meta\">{} more {} below as figures only.</p>\n",
-                         format_count(r.segments.size() - drawn), r.trend ? "periods" : "values");
+      const std::string more = format_count(r.segments.size() - drawn);
+      out += "<p class=\"meta\">" +
+             escaped(r.trend ? trf("{} more periods below as figures only.", more)
+                             : trf("{} more values below as figures only.", more)) +
+             "</p>\n";
       out += "<table class=\"figures\">\n<thead><tr><th>" +
-             escaped(r.trend ? "period" : r.by_column) + "</th>";
+             escaped(r.trend ? std::string(tr("period")) : r.by_column) + "</th>";
       for (const funnel::Step& s : r.total.steps) {
         out += "<th>" + escaped(s.name) + "</th>";
       }
-      out += "<th>conversion</th></tr></thead>\n<tbody>\n";
+      out += "<th>" + escaped(tr("conversion")) + "</th></tr></thead>\n<tbody>\n";
       for (std::size_t i = drawn; i < r.segments.size(); ++i) {
         const funnel::Segment& seg = r.segments[i];
-        out += "<tr><td>" + escaped(seg.value.empty() ? "(empty)" : seg.value) + "</td>";
+        out += "<tr><td>" + escaped(seg.value.empty() ? std::string(tr("(empty)")) : seg.value) +
+               "</td>";
         for (const funnel::Step& s : seg.funnel.steps) {
           out += "<td>" + format_count(s.users) + "</td>";
         }
