@@ -1,10 +1,10 @@
 // The cohort table of the AARRR report: how many periods it shows, and the
 // retained share per cohort and period, null where a period is not complete.
 
-#include <sopctl/base/i18n.hpp>
 #include "parts.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -1,8 +1,8 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/calendar/calendar.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/files.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/strings.hpp>
 #include <sopctl/text/yaml.hpp>
 

@@ -3,12 +3,12 @@
 // then checked to meet exactly (a split inside a quoted field is re-read),
 // their ids merged, and the events scattered into one array grouped by user.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/events/events.hpp>
 
 #include "chunk_reader.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 
 #include <fmt/format.h>

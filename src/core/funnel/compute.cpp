@@ -1,9 +1,9 @@
 // The funnel of an event log: every user's best attempt, on one thread per
 // core over ranges of users, then counts and medians per --by value.
 
-#include <sopctl/base/i18n.hpp>
 #include "evaluate.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
 #include <fmt/format.h>

@@ -1,9 +1,10 @@
 // Exclusion steps (docs/spec.md §5.5): parsing EVENT[:I-J], and the event
 // names a funnel reads.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/funnel/funnel.hpp>
 #include <sopctl/text/strings.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

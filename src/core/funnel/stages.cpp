@@ -1,9 +1,9 @@
 // Rates and drop-off from users per step, stage-count inputs, and goals.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/funnel/funnel.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/strings.hpp>
 
 #include <fmt/format.h>

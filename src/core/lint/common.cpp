@@ -1,7 +1,8 @@
 // Helpers shared by the rule files (lint_parts.hpp).
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -1,11 +1,11 @@
 // The project config `.sopctl.yaml`: rule severities and default limits.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/yaml.hpp>
 
 #include <sopctl/base/date.hpp>
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/lint/lint.hpp>
 #include <sopctl/text/width.hpp>
 

@@ -1,9 +1,9 @@
 // fixed-scarcity-claim and dated-task-reaches-no-group: what a script or a
 // campaign promises that the plan cannot keep.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/plan/plan.hpp>
 
 #include <fmt/format.h>

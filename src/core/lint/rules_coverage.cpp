@@ -1,9 +1,9 @@
 // calendar-coverage: check and plan agree (docs/spec.md §5.1). The span
 // is the plan engine's own: each SOP's group_span, cut to the group's life.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/plan/plan.hpp>
 
 #include <fmt/format.h>

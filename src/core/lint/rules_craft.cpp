@@ -1,8 +1,9 @@
 // Craft rules that read the SOP as written: quiet hours, set-up, sensitive
 // words and keyword replies.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -2,9 +2,9 @@
 // and, with the customers file and event log, targets and `until` events
 // that match nothing.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 
 #include <fmt/format.h>

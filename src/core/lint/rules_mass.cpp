@@ -1,8 +1,9 @@
 // mass-send-quota: WeCom's 企业群发 quota per customer group, counted per day,
 // week (Monday to Sunday) or month over each group's expanded plan.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -1,8 +1,9 @@
 // month-day-missing: `every: {month_day: [29, 30, 31]}` and the months of the
 // plan that have no such day (the engine skips them, docs/spec.md §1.2).
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

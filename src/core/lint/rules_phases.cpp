@@ -3,8 +3,9 @@
 // by date; a day-numbered task against dated phases is placed with the first
 // group's open date.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -2,9 +2,9 @@
 // limits. Texts are measured as sent (docs/spec.md §5.1): with a roster,
 // each group's rendered text; without one, the template as written.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>

@@ -2,8 +2,9 @@
 // the same minute, selling before educating, on_holiday collisions. Each
 // finding is reported once per task, naming the first group it shows in.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

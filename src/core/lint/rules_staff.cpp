@@ -2,8 +2,9 @@
 // (live streams, anything with a duration); task-never-fires: a task with no
 // occurrence in any group's plan. Both fed one expansion at a time.
 
-#include <sopctl/base/i18n.hpp>
 #include "lint_parts.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -1,9 +1,9 @@
 // load_customers(): the customers CSV of customer SOPs (docs/spec.md §5.2).
 
-#include <sopctl/base/i18n.hpp>
 #include "values.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/load/customers.hpp>
 #include <sopctl/text/csv.hpp>

@@ -1,8 +1,8 @@
 // validate_references(): checks that need every loaded file at once.
 
-#include <sopctl/base/i18n.hpp>
 #include "values.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>

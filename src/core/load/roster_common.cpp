@@ -1,9 +1,9 @@
 // Checks shared by the YAML and CSV roster loaders.
 
-#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>

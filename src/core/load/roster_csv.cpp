@@ -1,9 +1,9 @@
 // load_roster_csv(): groups kept as a spreadsheet (docs/spec.md §1.3), one per row.
 
-#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 #include "yaml_walk.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/loader.hpp>
 #include <sopctl/text/csv_reader.hpp>
 #include <sopctl/text/did_you_mean.hpp>

@@ -1,10 +1,10 @@
 // load_roster_yaml(): `staff:` and `groups:` of a YAML roster (docs/spec.md §1.3).
 
-#include <sopctl/base/i18n.hpp>
 #include "roster_parts.hpp"
 #include "sop_parts.hpp"
 #include "yaml_walk.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>

@@ -1,9 +1,9 @@
 // Schedule selectors (docs/spec.md §1.2): day, days, date, dates, every.
 
-#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/load/loader.hpp>
 
 #include <fmt/format.h>

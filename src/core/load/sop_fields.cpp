@@ -1,10 +1,10 @@
 // The top-level SOP keys added in the second release: version, anchor, and
 // funnel as a mapping (docs/spec.md §5.1).
 
-#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>

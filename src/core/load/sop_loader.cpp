@@ -1,10 +1,10 @@
 // load_sop(): the top level of an SOP file and its sections other than tasks.
 
-#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 #include "yaml_walk.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timezone.hpp>
 #include <sopctl/load/loader.hpp>
 

@@ -1,10 +1,11 @@
 // The `setup:` (group name, announcement, welcome, rules, keywords) and
 // `limits:` sections of an SOP file.
 
-#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 #include "yaml_walk.hpp"
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -1,10 +1,10 @@
 // The `tasks:` list of an SOP file.
 
-#include <sopctl/base/i18n.hpp>
 #include "sop_parts.hpp"
 #include "values.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 #include <sopctl/load/loader.hpp>
 #include <sopctl/text/did_you_mean.hpp>

@@ -1,9 +1,9 @@
 // The day kinds of a calendar; calendar/ builds calendars from files.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/model/calendar.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <algorithm>
 #include <climits>

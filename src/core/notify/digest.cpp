@@ -2,10 +2,11 @@
 // as a WeCom group robot takes it (markdown, or text with mentions), split
 // on item boundaries when the day does not fit WeCom's byte limit.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/notify/notify.hpp>
 #include <sopctl/text/json_writer.hpp>
 #include <sopctl/text/utf8.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -2,8 +2,9 @@
 // robot, 5xx and time-outs retried with back-off, stopping at the first
 // answer that is not a success (docs/spec.md §5.3).
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/notify/notify.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

@@ -2,11 +2,11 @@
 // opening on the customer's anchor date (added, paid, expires, ...), so day
 // numbers, phases, `every` and on_holiday mean what they mean for groups.
 
-#include <sopctl/base/i18n.hpp>
 #include "customer_parts.hpp"
 #include "occurrences.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>

@@ -1,10 +1,10 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/plan/plan.hpp>
 #include <sopctl/text/did_you_mean.hpp>
 #include <sopctl/text/strings.hpp>
 
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/hash.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 
 #include <fmt/format.h>

@@ -2,12 +2,12 @@
 // the cohort triangle as a heat map (incomplete cells hatched), on one
 // self-contained page.
 
-#include <sopctl/base/i18n.hpp>
 #include "aarrr_fields.hpp"
 #include "funnel_fields.hpp"
 #include "html_page.hpp"
 
 #include <sopctl/base/date.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 
 #include <fmt/format.h>

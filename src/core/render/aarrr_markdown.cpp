@@ -1,9 +1,9 @@
 // `aarrr --format md`: a Markdown section per stage, for reports and chats.
 
-#include <sopctl/base/i18n.hpp>
 #include "aarrr_fields.hpp"
 #include "funnel_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 
 #include <fmt/format.h>

@@ -2,10 +2,10 @@
 // aligned by display width, the --by values as a small table, and the
 // cohort retention table as a triangle (periods not yet complete are blank).
 
-#include <sopctl/base/i18n.hpp>
 #include "aarrr_fields.hpp"
 #include "funnel_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/aarrr_render.hpp>
 #include <sopctl/text/width.hpp>
 

@@ -2,10 +2,10 @@
 // default) a bar of its planned items split into on time, late, missed and
 // pending, with the on-time rate beside it; then the figures.
 
-#include <sopctl/base/i18n.hpp>
 #include "audit_fields.hpp"
 #include "html_page.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/audit_render.hpp>
 
 #include <fmt/format.h>

@@ -2,9 +2,9 @@
 // totals, columns aligned by display width; with --list the late, missed and
 // unplanned lines follow.
 
-#include <sopctl/base/i18n.hpp>
 #include "audit_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/width.hpp>
 
 #include <fmt/format.h>

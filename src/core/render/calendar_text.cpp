@@ -1,9 +1,10 @@
 // `sopctl calendar` as text and JSON: per year its source, its days off as
 // ranges and its make-up workdays (调休补班).
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/calendar_render.hpp>
 #include <sopctl/text/json_writer.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

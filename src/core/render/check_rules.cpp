@@ -2,9 +2,10 @@
 // Markdown of docs/rules.md (generated, so that the doc never drifts from
 // the registry; tests/cli/rules-doc compares the two).
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/check_render.hpp>
 #include <sopctl/text/json_writer.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

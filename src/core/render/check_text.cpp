@@ -1,7 +1,8 @@
 // `check --format text` (the default) and the summary line on stderr.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/check_render.hpp>
+
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

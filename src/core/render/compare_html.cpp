@@ -2,11 +2,11 @@
 // a point with its 95% interval on one axis, the control's rate as a line
 // through them all; then the figures.
 
-#include <sopctl/base/i18n.hpp>
 #include "compare_fields.hpp"
 #include "html_page.hpp"
 #include "report_format.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/compare_render.hpp>
 
 #include <fmt/format.h>

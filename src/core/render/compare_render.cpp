@@ -1,10 +1,10 @@
 // `compare` as table, md, csv and json. Rates in JSON and CSV are fractions;
 // table and md show percentages, lifts in percentage points (pp).
 
-#include <sopctl/base/i18n.hpp>
 #include "compare_fields.hpp"
 #include "report_format.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/compare_render.hpp>
 #include <sopctl/text/csv_writer.hpp>
 #include <sopctl/text/json_writer.hpp>

@@ -2,10 +2,10 @@
 // drop-off between steps, the time to convert as a histogram, then the same
 // for each --by value or --trend period, on one self-contained page.
 
-#include <sopctl/base/i18n.hpp>
 #include "funnel_fields.hpp"
 #include "html_page.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/funnel_render.hpp>
 
 #include <fmt/format.h>

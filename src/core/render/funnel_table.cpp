@@ -2,9 +2,9 @@
 // horizontal bar, columns aligned by display width (CJK step names line up),
 // then the largest drop, the conversion and the goal in sentences.
 
-#include <sopctl/base/i18n.hpp>
 #include "funnel_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/funnel_render.hpp>
 #include <sopctl/text/width.hpp>
 

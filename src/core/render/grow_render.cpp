@@ -1,9 +1,9 @@
 // `grow` as table, md, csv and json: per cycle its day, the users it adds and
 // the running total; then the sentence of what the model assumes.
 
-#include <sopctl/base/i18n.hpp>
 #include "report_format.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/grow_render.hpp>
 #include <sopctl/text/csv_writer.hpp>
 #include <sopctl/text/json_writer.hpp>

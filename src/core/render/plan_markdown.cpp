@@ -1,9 +1,9 @@
 // `plan --format md`: a title, then per date a heading and a GitHub-flavoured
 // Markdown table, for wikis, issues and chat tools that render Markdown.
 
-#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/plan_render.hpp>
 
 #include <fmt/format.h>

@@ -1,10 +1,10 @@
 // `plan --summary`: what each staff member has to do each day, counted, so
 // that a plan of 100,000 customers is a page, not a million lines.
 
-#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 #include "report_format.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/plan_render.hpp>
 #include <sopctl/text/csv_writer.hpp>
 #include <sopctl/text/json_writer.hpp>

@@ -2,9 +2,9 @@
 // item with columns aligned by display width across the whole plan, so that
 // CJK text lines up in a terminal.
 
-#include <sopctl/base/i18n.hpp>
 #include "plan_fields.hpp"
 
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/render/plan_render.hpp>
 #include <sopctl/text/width.hpp>
 

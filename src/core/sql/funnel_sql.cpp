@@ -9,10 +9,10 @@
 // ClickHouse form (nested queries, aliases within one SELECT);
 // funnel_duckdb.cpp: DuckDB's (a WITH list: DuckDB expands aliases).
 
-#include <sopctl/base/i18n.hpp>
 #include "sql_parts.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

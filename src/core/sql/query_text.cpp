@@ -1,9 +1,9 @@
 // Writing SQL text: lines, quoting, the exact percentile expressions.
 
-#include <sopctl/base/i18n.hpp>
 #include "sql_parts.hpp"
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

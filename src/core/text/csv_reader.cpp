@@ -1,7 +1,7 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/csv_reader.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/csv.hpp>
 #include <sopctl/text/strings.hpp>
 #include <sopctl/text/utf8.hpp>

@@ -2,6 +2,8 @@
 
 #include <sopctl/text/did_you_mean.hpp>
 
+#include <sopctl/base/i18n.hpp>
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -106,7 +108,7 @@ std::string closest_match(std::string_view word, const std::vector<std::string>&
 
 std::string did_you_mean_suffix(std::string_view word, const std::vector<std::string>& candidates) {
   const std::string match = closest_match(word, candidates);
-  return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
+  return match.empty() ? std::string() : trf(" (did you mean '{}'?)", match);
 }
 
 }  // namespace sopctl::text

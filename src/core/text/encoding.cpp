@@ -1,7 +1,7 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/encoding.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <iconv.h>
 #include <algorithm>

@@ -1,7 +1,7 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/string_table.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 
 #include <fmt/format.h>
 

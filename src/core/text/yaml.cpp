@@ -1,7 +1,7 @@
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/yaml.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/utf8.hpp>
 
 #include <fmt/format.h>

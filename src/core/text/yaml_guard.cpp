@@ -8,10 +8,10 @@
 //      that swallows the rest of the file, tabs as indentation, content
 //      after a document end), nesting depth, aliases, more than one document.
 
-#include <sopctl/base/i18n.hpp>
 #include <sopctl/text/yaml.hpp>
 
 #include <sopctl/base/error.hpp>
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/limits.hpp>
 #include <sopctl/text/utf8.hpp>
 
