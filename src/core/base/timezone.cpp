@@ -1,3 +1,4 @@
+#include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timezone.hpp>
 
 #include "tzif.hpp"
@@ -120,16 +121,16 @@ std::string TimeZone::printable(const std::string& name) {
 
 std::string TimeZone::why_not(const std::string& name) {
   if (!is_zone_name(name)) {
-    return "is not an IANA zone name (Area/City, such as Asia/Shanghai)";
+    return tr("is not an IANA zone name (Area/City, such as Asia/Shanghai)");
   }
   if (load(name)) {
     return {};
   }
   const std::string path = zone_dir() + "/" + name;
   if (read_file(path)) {
-    return "has a zoneinfo file, " + path + ", that is not a valid TZif file (reinstall tzdata)";
+    return trf("has a zoneinfo file, {}, that is not a valid TZif file (reinstall tzdata)", path);
   }
-  return "is not a zone of " + zone_dir() + " (use an IANA name such as Asia/Shanghai)";
+  return trf("is not a zone of {} (use an IANA name such as Asia/Shanghai)", zone_dir());
 }
 
 std::optional<TimeZone> TimeZone::load(const std::string& name) {

@@ -61,7 +61,7 @@ std::string task_name(const Sop& sop, const Task& task) {
   if (!task.id.value.empty()) {
     return trf("task '{}'", task.id.value);
   }
-  return fmt::format("task #{}", task_index(sop, &task) + 1);
+  return trf("task #{}", task_index(sop, &task) + 1);
 }
 
 bool posts_to_group(const Task& task) {
@@ -94,20 +94,20 @@ std::optional<Date> resolve_ref(const DayRef& ref, std::optional<Date> open) {
 }
 
 std::string describe_ref(const DayRef& ref) {
-  return ref.kind == DayRef::Kind::date ? format_date(ref.date) : fmt::format("day {}", ref.day);
+  return ref.kind == DayRef::Kind::date ? format_date(ref.date) : trf("day {}", ref.day);
 }
 
 std::string Context::who() const {
   if (date_only && synthetic) {
     return tr("each group");
   }
-  return fmt::format("group {}", group ? group->id.value : std::string("?"));
+  return trf("group {}", group ? group->id.value : std::string("?"));
 }
 
 std::string Context::when(Date d) const {
   if (open && !date_only) {
     const int diff = d - *open;
-    return fmt::format("day {} ({})", diff >= 0 ? diff + 1 : diff, format_date(d));
+    return trf("day {} ({})", diff >= 0 ? diff + 1 : diff, format_date(d));
   }
   return format_date(d);
 }

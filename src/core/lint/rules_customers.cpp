@@ -50,7 +50,7 @@ void customer_mass_quota(const Sop& sop, const Calendar& calendar, Reporter& out
             trf("{} mass-sends to each customer on day {}, the {} mass send that day; "
                 "WeCom allows {} a day per customer (limits.customer_mass_sends)",
                 task_name(sop, *over), day,
-                tasks.size() == 2 ? "second" : fmt::format("{}th", tasks.size()), max));
+                tasks.size() == 2 ? std::string(tr("second")) : trf("{}th", tasks.size()), max));
   }
 }
 

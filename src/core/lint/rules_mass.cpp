@@ -63,9 +63,9 @@ std::optional<Over> first_over(const MassQuota& quota, const std::vector<Date>& 
 std::string period_text(MassQuota::Per per, Date d) {
   switch (per) {
     case MassQuota::Per::day:
-      return "on " + format_date(d);
+      return trf("on {}", format_date(d));
     case MassQuota::Per::week:
-      return "in the week of " + format_date(d - d.weekday());
+      return trf("in the week of {}", format_date(d - d.weekday()));
     case MassQuota::Per::month:
       return trf("in {:04}-{:02}", d.year(), d.month());
   }
@@ -75,13 +75,13 @@ std::string period_text(MassQuota::Per per, Date d) {
 const char* per_name(MassQuota::Per per) {
   switch (per) {
     case MassQuota::Per::day:
-      return "day";
+      return tr("day");
     case MassQuota::Per::week:
-      return "week";
+      return tr("week");
     case MassQuota::Per::month:
-      return "month";
+      return tr("month");
   }
-  return "month";
+  return tr("month");
 }
 
 }  // namespace

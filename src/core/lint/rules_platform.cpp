@@ -119,21 +119,20 @@ struct Limit {
   const char* rule;
   std::size_t max;
   Unit unit;
-  const char* what;  // "messages over 4000 bytes (UTF-8)"
+  const char* what;  // "WeCom rejects messages over {} bytes (UTF-8)", translated
 };
 
 constexpr Limit k_message{"message-too-long", k_max_message_bytes, Unit::bytes,
-                          "messages over {} bytes (UTF-8)"};
+                          N_("WeCom rejects messages over {} bytes (UTF-8)")};
 constexpr Limit k_welcome{"welcome-too-long", k_max_welcome_bytes, Unit::bytes,
-                          "group welcome messages over {} bytes (UTF-8)"};
+                          N_("WeCom rejects group welcome messages over {} bytes (UTF-8)")};
 constexpr Limit k_moments{"moments-too-long", k_max_moments_chars, Unit::chars,
-                          "Moments posts over {} characters"};
+                          N_("WeCom rejects Moments posts over {} characters")};
 
 void check(const Located<std::string>& text, const std::string& what, const Task* task,
            const Limit& limit, const Renderer& groups, Reporter& out) {
-  const char* unit = limit.unit == Unit::bytes ? "bytes" : "characters";
-  const std::string rejects =
-      fmt::format(fmt::runtime(std::string("WeCom rejects ") + limit.what), limit.max);
+  const char* unit = limit.unit == Unit::bytes ? tr("bytes") : tr("characters");
+  const std::string rejects = fmt::format(fmt::runtime(tr(limit.what)), limit.max);
   if (!groups.has_groups()) {
     const std::size_t n = measure(text.value, limit.unit);
     if (n > limit.max) {
@@ -159,18 +158,18 @@ void check(const Located<std::string>& text, const std::string& what, const Task
 void platform_text_rules(const Sop& sop, const Roster* roster, Reporter& out) {
   const Renderer groups(sop, roster);
   const Setup& setup = sop.setup;
-  check(setup.announcement, "the announcement", nullptr, k_message, groups, out);
+  check(setup.announcement, tr("the announcement"), nullptr, k_message, groups, out);
   for (const Keyword& kw : setup.keywords) {
     check(kw.reply, trf("the reply to keyword '{}'", kw.match.value), nullptr, k_message, groups,
           out);
   }
-  check(setup.welcome, "the welcome message", nullptr, k_welcome, groups, out);
+  check(setup.welcome, tr("the welcome message"), nullptr, k_welcome, groups, out);
   for (const Task& task : sop.tasks) {
     const std::string name = task_name(sop, task);
     if (task.channel.value == "moments") {
       check(task.script, trf("the Moments post of {}", name), &task, k_moments, groups, out);
     } else {
-      check(task.script, "the script of " + name, &task, k_message, groups, out);
+      check(task.script, trf("the script of {}", name), &task, k_message, groups, out);
     }
     if (task.assets.size() > k_max_assets) {
       out.add("too-many-assets", task.assets[k_max_assets].loc,

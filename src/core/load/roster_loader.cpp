@@ -47,7 +47,8 @@ void read_contact(Reader& r, const load::Fields& fields, Staff& s) {
 }
 
 void read_staff(Reader& r, const Field& f, Roster& roster) {
-  if (!r.expect_list(f, "a list like [{id: wanzi, name: 小丸子, roles: [owner]}]") || f.is_null()) {
+  if (!r.expect_list(f, tr("a list like [{id: wanzi, name: 小丸子, roles: [owner]}]")) ||
+      f.is_null()) {
     return;
   }
   load::IdRegistry ids(tr("staff"));
@@ -90,7 +91,7 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
 
 // vars: {teacher: 陈老师}: names as placeholders are written, values as text.
 void read_vars(Reader& r, const Field& f, load::GroupInput& in) {
-  if (!r.expect_map(f, "a mapping of names to texts, e.g. vars: {teacher: 陈老师}") ||
+  if (!r.expect_map(f, tr("a mapping of names to texts, e.g. vars: {teacher: 陈老师}")) ||
       f.is_null()) {
     return;
   }
@@ -116,7 +117,7 @@ void read_vars(Reader& r, const Field& f, load::GroupInput& in) {
 }
 
 void read_groups(Reader& r, const Field& f, Roster& roster) {
-  if (!r.expect_list(f, "a list of groups like [{id: A, sop: camp-7d, open: 2026-12-03}]") ||
+  if (!r.expect_list(f, tr("a list of groups like [{id: A, sop: camp-7d, open: 2026-12-03}]")) ||
       f.is_null()) {
     return;
   }

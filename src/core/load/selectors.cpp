@@ -130,7 +130,7 @@ std::optional<int> read_weekday(Reader& r, const Located<std::string>& item) {
 std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) {
   const auto fields = r.fields(f.value, {"month_day", "days", "weekday", "nth"});
   if (const Field* n = fields.get("days")) {  // every: {days: 3}
-    const auto v = r.integer(*n, "a whole number of days, e.g. every: {days: 3}");
+    const auto v = r.integer(*n, tr("a whole number of days, e.g. every: {days: 3}"));
     if (!v) {
       return std::nullopt;
     }

@@ -18,7 +18,7 @@ constexpr int k_known_version = 1;
 }  // namespace
 
 int read_version(Reader& r, const Field& f) {
-  const auto v = r.integer(f, "the file format version, a whole number (version: 1)");
+  const auto v = r.integer(f, tr("the file format version, a whole number (version: 1)"));
   if (!v) {
     return k_known_version;
   }
@@ -58,7 +58,7 @@ void read_kind(Reader& r, const Field& f, Sop& sop) {
 }
 
 void read_target(Reader& r, const Field& f, Sop& sop) {
-  if (!r.expect_map(f, "a mapping of tags_any, tags_all, tags_none and owner") || f.is_null()) {
+  if (!r.expect_map(f, tr("a mapping of tags_any, tags_all, tags_none and owner")) || f.is_null()) {
     return;
   }
   sop.target.loc = f.key_loc;

@@ -64,7 +64,7 @@ std::optional<double> parse_rate(std::string_view text) {
 }
 
 void read_goal(Reader& r, const Field& f, Sop& sop) {
-  if (!r.expect_map(f, "a mapping like {metric: order, target: 0.20}") || f.is_null()) {
+  if (!r.expect_map(f, tr("a mapping like {metric: order, target: 0.20}")) || f.is_null()) {
     return;
   }
   Goal goal;
@@ -90,7 +90,7 @@ void read_goal(Reader& r, const Field& f, Sop& sop) {
 }
 
 void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
-  if (!r.expect_list(f, "a list of phases like {id: camp, name: 正式期, from: 1, to: 7}") ||
+  if (!r.expect_list(f, tr("a list of phases like {id: camp, name: 正式期, from: 1, to: 7}")) ||
       f.is_null()) {
     return;
   }
@@ -149,7 +149,7 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
 }
 
 void read_metrics(Reader& r, const Field& f, Sop& sop) {
-  if (!r.expect_map(f, "a mapping of acquisition, activation, retention, revenue, referral") ||
+  if (!r.expect_map(f, tr("a mapping of acquisition, activation, retention, revenue, referral")) ||
       f.is_null()) {
     return;
   }

@@ -16,7 +16,7 @@ namespace sopctl::load {
 namespace {
 
 void read_keywords(Reader& r, const Field& f, Setup& setup) {
-  if (!r.expect_list(f, "a list like [{match: 优惠券, reply: ...}]") || f.is_null()) {
+  if (!r.expect_list(f, tr("a list like [{match: 优惠券, reply: ...}]")) || f.is_null()) {
     return;
   }
   for (const auto& item : f.value) {
@@ -44,7 +44,7 @@ void read_keywords(Reader& r, const Field& f, Setup& setup) {
 }
 
 void read_mass_sends(Reader& r, const Field& f, Limits& limits) {
-  if (!r.expect_map(f, "a mapping like {per: month, max: days_in_month}") || f.is_null()) {
+  if (!r.expect_map(f, tr("a mapping like {per: month, max: days_in_month}")) || f.is_null()) {
     return;
   }
   MassQuota& quota = limits.mass_sends;
@@ -142,7 +142,7 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
     }
   }
   if (const Field* m = fields.get("max_posts_per_group_per_day")) {
-    if (auto n = r.integer(*m, "a whole number of posts")) {
+    if (auto n = r.integer(*m, tr("a whole number of posts"))) {
       if (n->value >= 1) {
         limits.max_posts_per_group_per_day = n->value;
         limits.max_posts_set = true;
@@ -156,7 +156,7 @@ void read_limits(Reader& r, const Field& f, Sop& sop) {
     read_mass_sends(r, *ms, limits);
   }
   if (const Field* c = fields.get("customer_mass_sends")) {
-    if (auto n = r.integer(*c, "a whole number of mass sends per customer per day")) {
+    if (auto n = r.integer(*c, tr("a whole number of mass sends per customer per day"))) {
       if (n->value >= 1) {
         limits.customer_mass_sends = n->value;
       } else {

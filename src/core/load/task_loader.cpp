@@ -160,7 +160,7 @@ void read_enums(Reader& r, const Fields& fields, Task& task) {
   }
   if (const Field* h = fields.get("on_holiday")) {
     if (auto v = r.text(*h);
-        v && !v->value.empty() && r.one_of(*v, "on_holiday value", k_on_holiday)) {
+        v && !v->value.empty() && r.one_of(*v, tr("on_holiday value"), k_on_holiday)) {
       const auto i =
           std::find(k_on_holiday.begin(), k_on_holiday.end(), v->value) - k_on_holiday.begin();
       const OnHoliday values[] = {OnHoliday::keep, OnHoliday::skip, OnHoliday::next_workday,
@@ -200,7 +200,7 @@ Task read_task(Reader& r, const YAML::Node& item, const SourceLoc& item_loc,
 }  // namespace
 
 void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& sop) {
-  if (!r.expect_list(tasks, "a list of tasks") || tasks.is_null()) {
+  if (!r.expect_list(tasks, tr("a list of tasks")) || tasks.is_null()) {
     return;
   }
   // Past the limit before reading any task, so that a huge file fails fast.
