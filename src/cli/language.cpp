@@ -4,7 +4,6 @@
 #include <sopctl/base/i18n.hpp>
 
 #include <cstdlib>
-#include <cstring>
 #include <optional>
 #include <regex>
 #include <string_view>

@@ -112,9 +112,9 @@ const char* tr(const char* msgid) {
 namespace detail {
 
 std::string vformat_translated(fmt::string_view english, fmt::format_args args) {
-  const std::string msgid(english.data(), english.size());
-  const char* translated = tr(msgid.c_str());
-  if (translated != msgid.c_str()) {
+  // `english` is the string literal trf() was given, so it ends with a NUL
+  const char* translated = tr(english.data());
+  if (translated != english.data()) {
     try {
       return fmt::vformat(translated, args);
     } catch (const fmt::format_error&) {
