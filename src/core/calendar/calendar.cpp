@@ -360,9 +360,10 @@ Calendar load_named(const std::string& name, std::vector<YearSource>* sources) {
         home != nullptr && *home != '\0' && dir.rfind(std::string(home) + "/", 0) == 0) {
       dir = "~" + dir.substr(std::string(home).size());
     }
-    out.set_missing_year_hint("put the State Council's {year} arrangement in " + dir + "/" + name +
-                              "-{year}.yaml, or in the folder $SOPCTL_CALENDARS names; "
-                              "or give --calendar FILE");
+    out.set_missing_year_hint(
+        trf("put the State Council's {{year}} arrangement in {}/{}-{{year}}.yaml, or in the "
+            "folder $SOPCTL_CALENDARS names; or give --calendar FILE",
+            dir, name));
   }
   return out;
 }

@@ -119,7 +119,7 @@ void Calendar::require_covers(Date from, Date to) const {
   const Date reaches = missing.contains(to.year())     ? to
                        : missing.contains(from.year()) ? from
                                                        : Date::from_ymd(*missing.begin(), 1, 1);
-  std::string what = "give a calendar file that covers " + format_years(missing);
+  std::string what = trf("give a calendar file that covers {}", format_years(missing));
   if (!m_missing_hint.empty()) {
     what = m_missing_hint;
     const std::string year = std::to_string(reaches.year());
@@ -128,8 +128,8 @@ void Calendar::require_covers(Date from, Date to) const {
       what.replace(at, 6, year);
     }
   }
-  throw Error("calendar '" + m_name + "' covers " + format_years(m_years) +
-              trf("; the plan reaches {} ({})", format_date(reaches), what));
+  throw Error(trf("calendar '{}' covers {}; the plan reaches {} ({})", m_name,
+                  format_years(m_years), format_date(reaches), what));
 }
 
 bool Calendar::is_holiday(Date d) const {
