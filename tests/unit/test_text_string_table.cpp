@@ -31,6 +31,44 @@ TEST_CASE("StringList stores strings end to end, empty ones too") {
   CHECK(list[3] == "u9");
 }
 
+TEST_CASE("StringList of ids of one length, until one differs") {
+  text::StringList list;
+  for (int i = 0; i < 1000; ++i) {
+    list.push_back("wx_" + std::to_string(100000 + i));  // all 9 bytes
+  }
+  CHECK(list[0] == "wx_100000");
+  CHECK(list[999] == "wx_100999");
+  text::StringList same;
+  same.push_back("wx_200000");
+  text::StringList longer;
+  longer.push_back("wx_3000000");
+  longer.push_back("");
+  list.append(same);  // still one length
+  CHECK(list[1000] == "wx_200000");
+  list.append(longer);  // now ends are written
+  CHECK(list.size() == 1003);
+  CHECK(list[1001] == "wx_3000000");
+  CHECK(list[1002].empty());
+  CHECK(list.push_back("x") == 1003);
+  CHECK(list[1003] == "x");
+  CHECK(list[999] == "wx_100999");
+  CHECK(list[1000] == "wx_200000");
+
+  text::StringList into;  // empty, takes another's single length
+  into.append(same);
+  into.push_back("wx_200001");
+  CHECK(into[1] == "wx_200001");
+  into.push_back("a");
+  CHECK(into[0] == "wx_200000");
+  CHECK(into[2] == "a");
+
+  text::StringList moved = std::move(into);
+  CHECK(moved.size() == 3);
+  CHECK(into.size() == 0);  // NOLINT(bugprone-use-after-move): left empty on purpose
+  into.push_back("abc");
+  CHECK(into[0] == "abc");
+}
+
 TEST_CASE("Interner gives each distinct string one id, across growth") {
   text::Interner interner;
   CHECK_FALSE(interner.find("u0"));

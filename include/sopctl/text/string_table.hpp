@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace sopctl::text {
@@ -18,11 +19,30 @@ namespace sopctl::text {
 // A fast non-cryptographic 64-bit hash of a short string.
 std::uint64_t hash_bytes(std::string_view s);
 
+// While every string has the same length (user ids usually do: openids,
+// "wx_" plus 12 hex digits) the list keeps no ends: string i is at i * length.
+// The first string of another length writes the ends out once.
 class StringList {
 public:
-  std::size_t size() const { return m_ends.size(); }
-  bool empty() const { return m_ends.empty(); }
+  StringList() = default;
+  StringList(const StringList&) = default;
+  StringList& operator=(const StringList&) = default;
+  StringList(StringList&& other) noexcept { *this = std::move(other); }
+  StringList& operator=(StringList&& other) noexcept {
+    m_bytes = std::move(other.m_bytes);
+    m_ends = std::move(other.m_ends);
+    m_count = std::exchange(other.m_count, 0);
+    m_length = std::exchange(other.m_length, 0);
+    m_uniform = std::exchange(other.m_uniform, true);
+    return *this;
+  }
+
+  std::size_t size() const { return m_count; }
+  bool empty() const { return m_count == 0; }
   std::string_view operator[](std::size_t id) const {
+    if (m_uniform) {
+      return {m_bytes.data() + id * m_length, m_length};
+    }
     const std::size_t b = id == 0 ? 0 : m_ends[id - 1];
     return {m_bytes.data() + b, m_ends[id] - b};
   }
@@ -32,36 +52,39 @@ public:
     if (s.size() > k_max_bytes - m_bytes.size()) {
       too_big();
     }
+    if (m_count == 0 && m_uniform) {
+      m_length = s.size();
+    } else if (m_uniform && s.size() != m_length) {
+      write_ends();
+    }
     m_bytes.append(s.data(), s.size());
-    m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
-    return static_cast<std::uint32_t>(m_ends.size() - 1);
+    if (!m_uniform) {
+      m_ends.push_back(static_cast<std::uint32_t>(m_bytes.size()));
+    }
+    return static_cast<std::uint32_t>(m_count++);
   }
   // Appends every string of `other`, in order.
-  void append(const StringList& other) {
-    if (other.m_bytes.size() > k_max_bytes - m_bytes.size()) {
-      too_big();
-    }
-    const auto base = static_cast<std::uint32_t>(m_bytes.size());
-    m_bytes.append(other.m_bytes.data(), other.m_bytes.size());
-    m_ends.reserve(m_ends.size() + other.m_ends.size());
-    for (const std::uint32_t e : other.m_ends) {
-      m_ends.push_back(base + e);
-    }
-  }
+  void append(const StringList& other);
   // Bytes of all strings together (ends are 32-bit: 4 bytes per string).
   static constexpr std::size_t k_max_bytes = 0xFFFFFFFFU;
   // Linear search: meant for short lists (event names, column values).
   std::optional<std::uint32_t> find(std::string_view s) const;
   void reserve(std::size_t strings, std::size_t bytes) {
-    m_ends.reserve(strings);
+    if (!m_uniform) {
+      m_ends.reserve(strings);
+    }
     m_bytes.reserve(bytes);
   }
 
 private:
   [[noreturn]] static void too_big();
+  void write_ends();
 
-  GrowArray<char> m_bytes;  // grows without a second copy: user ids go to millions
-  GrowArray<std::uint32_t> m_ends;
+  GrowArray<char> m_bytes;          // grows without a second copy: user ids go to millions
+  GrowArray<std::uint32_t> m_ends;  // empty while m_uniform
+  std::size_t m_count = 0;
+  std::size_t m_length = 0;  // of every string, while m_uniform
+  bool m_uniform = true;
 };
 
 class Interner {
@@ -81,9 +104,9 @@ public:
   std::size_t size() const { return m_strings.size(); }
   std::string_view operator[](std::size_t id) const { return m_strings[id]; }
   const StringList& strings() const { return m_strings; }
-  // Gives up the strings (the interner is empty afterwards).
+  // Gives up the strings (the interner is empty afterwards, its table freed).
   StringList take() {
-    m_slots.clear();
+    decltype(m_slots)().swap(m_slots);  // frees the table
     m_bits = 0;
     return std::move(m_strings);
   }

@@ -24,7 +24,7 @@
 namespace sopctl::events::detail {
 
 constexpr std::size_t k_block = 1 << 18;         // events per block (4 MiB)
-constexpr std::size_t k_report_every = 8 << 20;  // progress and release, in bytes
+constexpr std::size_t k_report_every = 2 << 20;  // progress and release, in bytes
 constexpr std::size_t k_utf8_block = 64 << 10;   // UTF-8 checked ahead, in bytes
 
 template <class T>
@@ -58,24 +58,31 @@ struct Plan {
   std::string time_name;
 };
 
-// A kept row as a reading thread stores it, in 12 bytes: the time (years
-// 1-9999 fit in 40 bits) and the chunk's event-name id (24 bits) in one
-// word, and the user's id in the chunk.
+// A kept row as a reading thread stores it, in 10 bytes: the user's id in
+// the chunk, the time (years 1-9999 fit in 40 bits) and the event name's id
+// when it is below k_wide_name; a larger id (a funnel reading every event of
+// a log with hundreds of names) is kept in Chunk::wide_names, in row order.
 constexpr std::uint32_t k_max_chunk_names = 1U << 24;
+constexpr std::uint8_t k_wide_name = 0xFF;
 
 struct __attribute__((packed)) RowEvent {
-  std::uint64_t ts_name;
   std::uint32_t user;  // id in Chunk::users
+  std::uint32_t ts_low;
+  std::uint8_t ts_high;
+  std::uint8_t name;  // or k_wide_name
 
   static constexpr std::int64_t k_ts_bias = std::int64_t{1} << 39;
-  RowEvent(std::int64_t ts, std::uint32_t user_id, std::uint32_t name_id)
-      : ts_name((static_cast<std::uint64_t>(ts + k_ts_bias) << 24) | name_id), user(user_id) {}
-  std::int64_t ts() const { return static_cast<std::int64_t>(ts_name >> 24) - k_ts_bias; }
-  std::uint32_t name() const {
-    return static_cast<std::uint32_t>(ts_name & (k_max_chunk_names - 1));
+  RowEvent(std::int64_t ts, std::uint32_t user_id, std::uint8_t name_id)
+      : user(user_id),
+        ts_low(static_cast<std::uint32_t>(static_cast<std::uint64_t>(ts + k_ts_bias))),
+        ts_high(static_cast<std::uint8_t>(static_cast<std::uint64_t>(ts + k_ts_bias) >> 32)),
+        name(name_id) {}
+  std::int64_t ts() const {
+    return static_cast<std::int64_t>((static_cast<std::uint64_t>(ts_high) << 32) | ts_low) -
+           k_ts_bias;
   }
 };
-static_assert(sizeof(RowEvent) == 12);
+static_assert(sizeof(RowEvent) == 10);
 static_assert(-62135596800 + RowEvent::k_ts_bias >= 0 && 253402300799 < RowEvent::k_ts_bias);
 
 struct Deferred {
@@ -93,9 +100,11 @@ struct Chunk {
   std::optional<std::int64_t> min_ts, max_ts;
   std::optional<Deferred> error;
   text::Interner users;
-  text::Interner names;  // when every event is kept
+  text::StringList user_list;  // users' ids once read, for every chunk but the first
+  text::Interner names;        // when every event is kept
   std::vector<text::Interner> extra;
   Blocks<RowEvent> events;
+  std::vector<std::uint32_t> wide_names;  // of the events whose name is k_wide_name
   std::vector<Blocks<std::uint32_t>> extra_values;
 };
 
@@ -244,7 +253,13 @@ private:
       return;
     }
     p.used = false;
-    m_chunk.events.push_back(RowEvent{p.ts, m_chunk.users.intern(p.user, p.hash), p.name});
+    const std::uint32_t user = m_chunk.users.intern(p.user, p.hash);
+    if (p.name < k_wide_name) {
+      m_chunk.events.push_back(RowEvent{p.ts, user, static_cast<std::uint8_t>(p.name)});
+    } else {
+      m_chunk.events.push_back(RowEvent{p.ts, user, k_wide_name});
+      m_chunk.wide_names.push_back(p.name);
+    }
     for (std::size_t k = 0; k < p.extra.size(); ++k) {
       m_chunk.extra_values[k].push_back(p.extra[k]);
     }

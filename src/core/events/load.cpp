@@ -51,7 +51,7 @@ constexpr std::uint32_t k_new = 0xFFFFFFFF;
 // Local ids of `from` to ids of `index`: strings new to it are interned when
 // `add`, or left k_new. Look-ups run on `threads` threads; adding is
 // sequential.
-std::vector<std::uint32_t> merge_ids(const text::Interner& from, text::Interner& index, bool add,
+std::vector<std::uint32_t> merge_ids(const text::StringList& from, text::Interner& index, bool add,
                                      std::size_t threads) {
   std::vector<std::uint32_t> map(from.size(), k_new);
   const std::size_t n = from.size();
@@ -85,6 +85,17 @@ std::vector<std::uint32_t> merge_ids(const text::Interner& from, text::Interner&
     }
   }
   return map;
+}
+
+// Reads one chunk. Only the first chunk's user index is needed afterwards
+// (the others' ids are looked up in it): the rest drop theirs at once, while
+// other threads may still be reading.
+void read_chunk(const Plan& plan, Chunk& chunk, std::atomic<std::size_t>& done, bool reporter,
+                bool keep_index) {
+  ChunkReader(plan, chunk, done, reporter).run();
+  if (!keep_index) {
+    chunk.user_list = chunk.users.take();
+  }
 }
 
 }  // namespace
@@ -148,7 +159,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   }
   std::atomic<std::size_t> done{from};
   parallel(chunks.size(),
-           [&](std::size_t i) { ChunkReader(plan, *chunks[i], done, i == 0).run(); });
+           [&](std::size_t i) { read_chunk(plan, *chunks[i], done, i == 0, i == 0); });
 
   // Check that each chunk starts where the one before it ended; if a split
   // fell inside a quoted field, read the rest again from the true boundary.
@@ -164,7 +175,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
       c->begin = prev.end;
       c->limit = text.size();
       chunks.resize(i);
-      ChunkReader(plan, *c, done, true).run();
+      read_chunk(plan, *c, done, true, false);
       first_line.push_back(first_line.back() + prev.end_line - 1);
       chunks.push_back(std::move(c));
       break;
@@ -184,7 +195,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   const std::size_t n_chunks = chunks.size();
   std::vector<std::size_t> local_users(n_chunks);
   for (std::size_t i = 0; i < n_chunks; ++i) {
-    local_users[i] = chunks[i]->users.size();
+    local_users[i] = i == 0 ? chunks[i]->users.size() : chunks[i]->user_list.size();
   }
   std::vector<std::vector<std::uint32_t>> user_map(n_chunks), name_map(n_chunks);
   std::size_t n_users = 0;
@@ -195,11 +206,11 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     // is gone. Each chunk's own table is freed as soon as it is mapped.
     text::Interner& users0 = chunks[0]->users;
     for (std::size_t i = 1; i + 1 < n_chunks; ++i) {
-      user_map[i] = merge_ids(chunks[i]->users, users0, true, threads);
-      chunks[i]->users = text::Interner();
+      user_map[i] = merge_ids(chunks[i]->user_list, users0, true, threads);
+      chunks[i]->user_list = text::StringList();
     }
     if (n_chunks > 1) {
-      user_map[n_chunks - 1] = merge_ids(chunks[n_chunks - 1]->users, users0, false, threads);
+      user_map[n_chunks - 1] = merge_ids(chunks[n_chunks - 1]->user_list, users0, false, threads);
     }
     n_users = users0.size();
     if (options.keep_user_ids) {
@@ -207,7 +218,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     }
     users0 = text::Interner();
     if (n_chunks > 1) {
-      const text::Interner& last = chunks[n_chunks - 1]->users;
+      const text::StringList& last = chunks[n_chunks - 1]->user_list;
       for (std::size_t l = 0; l < last.size(); ++l) {
         std::uint32_t& id = user_map[n_chunks - 1][l];
         if (id == k_new) {
@@ -217,12 +228,12 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
           }
         }
       }
-      chunks[n_chunks - 1]->users = text::Interner();
+      chunks[n_chunks - 1]->user_list = text::StringList();
     }
   }
   if (plan.keep.empty()) {
     for (std::size_t i = 1; i < n_chunks; ++i) {
-      name_map[i] = merge_ids(chunks[i]->names, chunks[0]->names, true, 1);
+      name_map[i] = merge_ids(chunks[i]->names.strings(), chunks[0]->names, true, 1);
     }
     log.names = chunks[0]->names.take();
   } else {
@@ -233,7 +244,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   for (std::size_t k = 0; k < plan.extra.size(); ++k) {
     extra_map[k].resize(n_chunks);
     for (std::size_t i = 1; i < n_chunks; ++i) {
-      extra_map[k][i] = merge_ids(chunks[i]->extra[k], chunks[0]->extra[k], true, 1);
+      extra_map[k][i] = merge_ids(chunks[i]->extra[k].strings(), chunks[0]->extra[k], true, 1);
     }
     if (options.extra_value_limit != 0 && chunks[0]->extra[k].size() > options.extra_value_limit) {
       throw Error(detail::too_many_values(options, k), SourceLoc{path, 0, 0});
@@ -292,12 +303,14 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     Chunk& c = *chunks[i];
     std::vector<std::uint32_t>& cur = cursor[i];
     auto& blocks = c.events.blocks();
+    std::size_t wide = 0;  // the next of c.wide_names
     for (std::size_t b = 0; b < blocks.size(); ++b) {
       for (std::size_t j = 0; j < blocks[b].size(); ++j) {
         const detail::RowEvent& e = blocks[b][j];
         const std::size_t at = cur[e.user]++;
         const bool same_names = i == 0 || !plan.keep.empty();
-        log.events[at] = Event{e.ts(), same_names ? e.name() : name_map[i][e.name()]};
+        const std::uint32_t name = e.name == detail::k_wide_name ? c.wide_names[wide++] : e.name;
+        log.events[at] = Event{e.ts(), same_names ? name : name_map[i][name]};
         for (std::size_t k = 0; k < plan.extra.size(); ++k) {
           const std::uint32_t v = c.extra_values[k].blocks()[b][j];
           log.extra[k].value_of[at] = i == 0 ? v : extra_map[k][i][v];

@@ -72,6 +72,40 @@ void StringList::too_big() {
           k_max_bytes));
 }
 
+void StringList::write_ends() {
+  m_uniform = false;
+  m_ends.reserve(m_count + 1);
+  for (std::size_t i = 1; i <= m_count; ++i) {
+    m_ends.push_back(static_cast<std::uint32_t>(i * m_length));
+  }
+}
+
+void StringList::append(const StringList& other) {
+  if (other.m_bytes.size() > k_max_bytes - m_bytes.size()) {
+    too_big();
+  }
+  if (other.empty()) {
+    return;
+  }
+  if (m_count == 0 && m_uniform) {
+    m_length = other.m_length;
+  }
+  if (m_uniform && !(other.m_uniform && other.m_length == m_length)) {
+    write_ends();
+  }
+  const auto base = static_cast<std::uint32_t>(m_bytes.size());
+  m_bytes.append(other.m_bytes.data(), other.m_bytes.size());
+  if (!m_uniform) {
+    m_ends.reserve(m_ends.size() + other.size());
+    for (std::size_t i = 0; i < other.size(); ++i) {
+      const std::string_view s = other[i];
+      m_ends.push_back(base +
+                       static_cast<std::uint32_t>(s.data() - other.m_bytes.data() + s.size()));
+    }
+  }
+  m_count += other.m_count;
+}
+
 std::optional<std::uint32_t> StringList::find(std::string_view s) const {
   for (std::size_t i = 0; i < size(); ++i) {
     if ((*this)[i] == s) {
