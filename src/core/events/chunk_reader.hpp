@@ -24,7 +24,7 @@
 namespace sopctl::events::detail {
 
 constexpr std::size_t k_block = 1 << 18;         // events per block (4 MiB)
-constexpr std::size_t k_report_every = 2 << 20;  // progress and release, in bytes
+constexpr std::size_t k_report_every = 8 << 20;  // progress and release, in bytes
 constexpr std::size_t k_utf8_block = 64 << 10;   // UTF-8 checked ahead, in bytes
 
 template <class T>
