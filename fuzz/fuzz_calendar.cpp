@@ -49,7 +49,7 @@ void calendar_file(std::string_view text) {
 void selectors(std::string_view text) {
   Diagnostics diags;
   const text::YamlFile file(text, "fuzz.sop.yaml");
-  if (!file.root().IsMap()) {
+  if (!file.root().is_map()) {
     return;
   }
   load::Reader r(file, diags);

@@ -5,13 +5,13 @@
 // ("billion laughs"); and it accepts text that is not YAML (an unclosed
 // quote swallows the rest of the file). The guard (yaml_guard.cpp) reads the
 // file with libfyaml's conformant event parser first, stopping at syntax
-// errors and at the limits. YamlFile keeps the text beside the tree so that
-// yaml-cpp's 0-based byte marks become 1-based character columns.
+// errors and at the limits. Then yaml-cpp's parser (YAML::Parser) hands its
+// events to a YamlTree (yaml_tree.hpp). YamlFile keeps the text beside the
+// tree so that byte offsets become 1-based lines and character columns.
 
 #include <sopctl/base/source.hpp>
 #include <sopctl/text/line_index.hpp>
-
-#include <yaml-cpp/yaml.h>
+#include <sopctl/text/yaml_tree.hpp>
 
 #include <cstddef>
 #include <string>
@@ -28,23 +28,21 @@ namespace sopctl::text {
 // order mark.
 void check_yaml_limits(std::string_view text, const std::string& path);
 
-// strip_bom(), check_yaml_limits(), then the document.
-YAML::Node parse_yaml(std::string_view text, const std::string& path);
-
-// The location of a yaml-cpp mark in `text`: 1-based line, character column.
-SourceLoc loc_of_mark(const YAML::Mark& mark, std::string_view text, const std::string& path);
+// check_yaml_limits(), then the document. `text` has no byte order mark
+// (strip_bom()): the nodes' offsets are offsets into it.
+YamlTree parse_yaml(std::string_view text, const std::string& path);
 
 // One YAML file, parsed (through parse_yaml), with its text and line index.
 class YamlFile {
 public:
   YamlFile(std::string_view text, std::string path);
 
-  const YAML::Node& root() const { return m_root; }
+  YamlNode root() const { return m_tree.root(); }
   const std::string& path() const { return m_path; }
   const std::string& text() const { return m_text; }
 
-  // Location of a node; {path, 0, 0} when yaml-cpp does not know it.
-  SourceLoc loc(const YAML::Node& node) const;
+  // Location of a node; {path, 0, 0} when it has none.
+  SourceLoc loc(const YamlNode& node) const;
   // Location of a byte offset into text().
   SourceLoc loc_at(std::size_t offset) const { return m_lines.loc(m_text, offset, m_path); }
   // Byte offset into text() of a location this file produced.
@@ -58,7 +56,7 @@ private:
   std::string m_path;
   std::string m_text;
   LineIndex m_lines;
-  YAML::Node m_root;
+  YamlTree m_tree;
 };
 
 }  // namespace sopctl::text

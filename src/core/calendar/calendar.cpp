@@ -6,8 +6,6 @@
 #include <sopctl/text/strings.hpp>
 #include <sopctl/text/yaml.hpp>
 
-#include <yaml-cpp/yaml.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdlib>
@@ -59,54 +57,28 @@ void add_official(int year, std::string_view spans, std::set<std::int32_t>& into
   }
 }
 
-// yaml-cpp counts columns in bytes and lines from 0; SourceLoc wants
-// characters and 1-based numbers, so count code points up to the mark.
-SourceLoc loc_of(const YAML::Mark& mark, std::string_view text, const std::string& path) {
-  if (mark.is_null() || mark.line < 0 || mark.column < 0) {
-    return SourceLoc{path, 0, 0};
-  }
-  std::size_t start = 0;
-  for (int line = 0; line < mark.line && start < text.size(); ++line) {
-    const std::size_t nl = text.find('\n', start);
-    start = nl == std::string_view::npos ? text.size() : nl + 1;
-  }
-  // yaml-cpp does not count a byte order mark in the first line's columns.
-  if (start == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") {
-    start = 3;
-  }
-  const std::size_t end = std::min(text.size(), start + static_cast<std::size_t>(mark.column));
-  int column = 1;
-  for (std::size_t i = start; i < end; ++i) {
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
-  }
-  return SourceLoc{path, mark.line + 1, column};
-}
-
-// "2024, 2025-2026, 2028": runs of consecutive years collapse to a span.
 // Reads the YAML of one calendar file into a Calendar under construction.
 class CalendarReader {
 public:
-  CalendarReader(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
+  explicit CalendarReader(const text::YamlFile& file) : m_file(file) {}
 
-  SourceLoc loc(const YAML::Node& node) const { return loc_of(node.Mark(), m_text, m_path); }
+  SourceLoc loc(const text::YamlNode& node) const { return m_file.loc(node); }
 
   // `holidays:` or `workdays:`; `into` is that list, `other` the opposite one.
-  void read_days(const YAML::Node& list, const std::string& key, std::set<std::int32_t>& into,
+  void read_days(const text::YamlNode& list, const std::string& key, std::set<std::int32_t>& into,
                  const std::set<std::int32_t>& other, std::set<int>& touched) const {
-    if (list.IsNull()) {
+    if (list.is_null()) {
       return;
     }
-    if (!list.IsSequence()) {
+    if (!list.is_sequence()) {
       throw Error(
           "'" + key +
               trf("' must be a list of dates, e.g. {}: [\"2026-10-01..2026-10-07\", 2026-01-01]",
                   key),
           loc(list));
     }
-    for (const YAML::Node& entry : list) {
-      if (!entry.IsScalar()) {
+    for (const text::YamlNode entry : list.items()) {
+      if (!entry.is_scalar()) {
         throw Error(
             "each '" + key +
                 tr("' entry must be a date (2026-10-01) or a range (2026-10-01..2026-10-07)"),
@@ -125,8 +97,8 @@ public:
     }
   }
 
-  std::pair<Date, Date> read_range(const YAML::Node& entry) const {
-    const std::string& text = entry.Scalar();
+  std::pair<Date, Date> read_range(const text::YamlNode& entry) const {
+    const std::string& text = entry.scalar();
     const std::size_t dots = text.find("..");
     if (dots == std::string::npos) {
       const Date d = read_date(text::trim(text), entry);
@@ -154,7 +126,7 @@ public:
     return {from, to};
   }
 
-  Date read_date(std::string_view text, const YAML::Node& entry) const {
+  Date read_date(std::string_view text, const text::YamlNode& entry) const {
     const std::optional<Date> d = parse_date(text);
     if (!d) {
       throw Error(trf("bad date '{}': write a real day as YYYY-MM-DD", text), loc(entry));
@@ -162,13 +134,13 @@ public:
     return *d;
   }
 
-  std::set<int> read_years(const YAML::Node& list) const {
-    if (!list.IsSequence()) {
+  std::set<int> read_years(const text::YamlNode& list) const {
+    if (!list.is_sequence()) {
       throw Error(tr("'years' must be a list of years, e.g. years: [2026]"), loc(list));
     }
     std::set<int> years;
-    for (const YAML::Node& entry : list) {
-      const std::string text = entry.IsScalar() ? entry.Scalar() : std::string();
+    for (const text::YamlNode entry : list.items()) {
+      const std::string text = entry.is_scalar() ? entry.scalar() : std::string();
       bool ok = text.size() == 4;
       int year = 0;
       for (std::size_t i = 0; ok && i < text.size(); ++i) {
@@ -184,8 +156,7 @@ public:
   }
 
 private:
-  std::string_view m_text;
-  const std::string& m_path;
+  const text::YamlFile& m_file;
 };
 
 }  // namespace
@@ -203,10 +174,11 @@ Calendar builtin_cn() {
 }
 
 Calendar parse(std::string_view text, const std::string& path) {
-  const YAML::Node root = text::parse_yaml(text, path);
-  const CalendarReader reader(text, path);
-  if (!root.IsMap()) {
-    SourceLoc where = root.IsNull() ? SourceLoc{path, 0, 0} : reader.loc(root);
+  const text::YamlFile file(text, path);
+  const CalendarReader reader(file);
+  const text::YamlNode root = file.root();
+  if (!root.is_map()) {
+    SourceLoc where = root.is_null() ? SourceLoc{path, 0, 0} : reader.loc(root);
     throw Error(tr("a calendar file must be a mapping with holidays: and workdays: lists, e.g. "
                    "holidays: [\"2026-10-01..2026-10-07\"]"),
                 std::move(where));
@@ -217,14 +189,12 @@ Calendar parse(std::string_view text, const std::string& path) {
   std::set<int> touched;
   std::optional<std::set<int>> years;
   std::set<std::string> seen;
-  for (const auto& item : root) {
-    const YAML::Node& key = item.first;
-    const YAML::Node& value = item.second;
-    if (!key.IsScalar()) {
+  for (const auto& [key, value] : root.entries()) {
+    if (!key.is_scalar()) {
       throw Error(tr("a calendar key must be one of holidays, workdays, years or name"),
                   reader.loc(key));
     }
-    const std::string& name = key.Scalar();
+    const std::string& name = key.scalar();
     if (!seen.insert(name).second) {
       throw Error(trf("duplicate key '{}' (merge the two into one)", name), reader.loc(key));
     }
@@ -235,13 +205,13 @@ Calendar parse(std::string_view text, const std::string& path) {
     } else if (name == "years") {
       years = reader.read_years(value);
     } else if (name == "version") {
-      if (!value.IsScalar() || value.Scalar() != "1") {
+      if (!value.is_scalar() || value.scalar() != "1") {
         throw Error(trf("calendar file format version {}: this sopctl reads version 1",
-                        (value.IsScalar() ? value.Scalar() : std::string("?"))),
+                        (value.is_scalar() ? value.scalar() : std::string("?"))),
                     reader.loc(value));
       }
     } else if (name == "name") {
-      if (!value.IsScalar()) {
+      if (!value.is_scalar()) {
         throw Error(tr("'name' must be a text, e.g. name: cn-2027"), reader.loc(value));
       }
     } else {

@@ -7,9 +7,6 @@
 #include <sopctl/base/error.hpp>
 #include <sopctl/base/i18n.hpp>
 #include <sopctl/lint/lint.hpp>
-#include <sopctl/text/width.hpp>
-
-#include <yaml-cpp/yaml.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -22,47 +19,28 @@
 namespace sopctl::lint {
 namespace {
 
-// yaml-cpp marks count bytes from 0; locations count characters from 1.
-SourceLoc loc_of(std::string_view text, const YAML::Mark& mark, const std::string& path) {
-  if (mark.line < 0) {
-    return SourceLoc{path, 0, 0};
-  }
-  std::size_t start = 0;
-  for (int line = 0; line < mark.line; ++line) {
-    const std::size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) {
-      break;
-    }
-    start = nl + 1;
-  }
-  const std::size_t width =
-      std::min(static_cast<std::size_t>(std::max(mark.column, 0)), text.size() - start);
-  const auto column = text::count_chars(text.substr(start, width));
-  return SourceLoc{path, mark.line + 1, static_cast<int>(column) + 1};
-}
-
 class ConfigReader {
 public:
-  ConfigReader(std::string_view text, const std::string& path) : m_text(text), m_path(path) {}
+  explicit ConfigReader(const text::YamlFile& file) : m_file(file) {}
 
-  [[noreturn]] void fail(const YAML::Node& node, const std::string& message) const {
-    throw Error(message, loc_of(m_text, node.Mark(), m_path));
+  [[noreturn]] void fail(const text::YamlNode& node, const std::string& message) const {
+    throw Error(message, m_file.loc(node));
   }
 
-  void expect_map(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsMap() && !node.IsNull()) {
+  void expect_map(const text::YamlNode& node, const std::string& what) const {
+    if (!node.is_map() && !node.is_null()) {
       fail(node, trf("'{}' must be a mapping", what));
     }
   }
 
-  std::string scalar(const YAML::Node& node, const std::string& what) const {
-    if (!node.IsScalar()) {
+  std::string scalar(const text::YamlNode& node, const std::string& what) const {
+    if (!node.is_scalar()) {
       fail(node, trf("'{}' must be a single value", what));
     }
-    return node.Scalar();
+    return node.scalar();
   }
 
-  void unknown_key(const YAML::Node& key, const std::string& name,
+  void unknown_key(const text::YamlNode& key, const std::string& name,
                    const std::vector<std::string>& known, const std::string& where) const {
     const std::string match = text::closest_match(name, known);
     fail(key, trf("unknown key '{}' in {}{}", name, where,
@@ -71,8 +49,7 @@ public:
   }
 
 private:
-  std::string_view m_text;
-  const std::string& m_path;
+  const text::YamlFile& m_file;
 };
 
 std::vector<std::string> rule_ids() {
@@ -83,19 +60,19 @@ std::vector<std::string> rule_ids() {
   return ids;
 }
 
-void read_rules(const ConfigReader& r, const YAML::Node& node, Config& config) {
+void read_rules(const ConfigReader& r, const text::YamlNode& node, Config& config) {
   r.expect_map(node, "rules");
   const std::vector<std::string> ids = rule_ids();
-  for (const auto& entry : node) {
-    const std::string id = r.scalar(entry.first, "rules");
+  for (const text::YamlEntry entry : node.entries()) {
+    const std::string id = r.scalar(entry.key, "rules");
     if (!find_rule(id)) {
       const std::string match = text::closest_match(id, ids);
-      r.fail(entry.first,
+      r.fail(entry.key,
              trf("unknown rule '{}'{}", id,
                  match.empty() ? std::string(tr(" (sopctl check --list-rules lists them)"))
                                : trf(" (did you mean '{}'?)", match)));
     }
-    const std::string level = r.scalar(entry.second, id);
+    const std::string level = r.scalar(entry.value, id);
     if (level == "error") {
       config.rules[id] = Severity::error;
     } else if (level == "warning") {
@@ -103,19 +80,19 @@ void read_rules(const ConfigReader& r, const YAML::Node& node, Config& config) {
     } else if (level == "off") {
       config.rules[id] = std::nullopt;
     } else {
-      r.fail(entry.second,
+      r.fail(entry.value,
              trf("bad severity '{}' for rule '{}': use error, warning or off", level, id));
     }
   }
 }
 
-void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) {
+void read_limits(const ConfigReader& r, const text::YamlNode& node, Config& config) {
   r.expect_map(node, "limits");
   static const std::vector<std::string> known = {"quiet_hours", "max_posts_per_group_per_day"};
-  for (const auto& entry : node) {
-    const std::string key = r.scalar(entry.first, "limits");
+  for (const text::YamlEntry entry : node.entries()) {
+    const std::string key = r.scalar(entry.key, "limits");
     if (key == "quiet_hours") {
-      const std::string value = r.scalar(entry.second, key);
+      const std::string value = r.scalar(entry.value, key);
       const auto dash = value.find('-');
       std::optional<int> start;
       std::optional<int> end;
@@ -124,23 +101,23 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
         end = parse_time_of_day(value.substr(dash + 1));
       }
       if (!start || !end) {
-        r.fail(entry.second,
+        r.fail(entry.value,
                trf("bad quiet_hours '{}': use \"HH:MM-HH:MM\", e.g. \"22:00-08:00\"", value));
       }
       config.quiet_start = *start;
       config.quiet_end = *end;
     } else if (key == "max_posts_per_group_per_day") {
-      const std::string value = r.scalar(entry.second, key);
+      const std::string value = r.scalar(entry.value, key);
       int n = 0;
       const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n);
       if (ec != std::errc() || ptr != value.data() + value.size() || n < 1) {
-        r.fail(entry.second,
+        r.fail(entry.value,
                trf("bad max_posts_per_group_per_day '{}': expected a whole number of at least 1",
                    value));
       }
       config.max_posts_per_group_per_day = n;
     } else {
-      r.unknown_key(entry.first, key, known, "limits");
+      r.unknown_key(entry.key, key, known, "limits");
     }
   }
 }
@@ -149,25 +126,26 @@ void read_limits(const ConfigReader& r, const YAML::Node& node, Config& config) 
 
 Config parse_config(std::string_view text, const std::string& path) {
   // Limits on size, nesting and aliases first (load/yaml_guard.hpp).
-  const YAML::Node root = text::parse_yaml(text, path);
-  const ConfigReader r(text, path);
+  const text::YamlFile file(text, path);
+  const ConfigReader r(file);
+  const text::YamlNode root = file.root();
   Config config;
   config.path = path;
-  if (!root || root.IsNull()) {
+  if (!root || root.is_null()) {
     return config;
   }
-  if (!root.IsMap()) {
+  if (!root.is_map()) {
     r.fail(root, tr("a config file must be a mapping with the keys rules and limits"));
   }
   static const std::vector<std::string> known = {"rules", "limits"};
-  for (const auto& entry : root) {
-    const std::string key = r.scalar(entry.first, "config");
+  for (const text::YamlEntry entry : root.entries()) {
+    const std::string key = r.scalar(entry.key, "config");
     if (key == "rules") {
-      read_rules(r, entry.second, config);
+      read_rules(r, entry.value, config);
     } else if (key == "limits") {
-      read_limits(r, entry.second, config);
+      read_limits(r, entry.value, config);
     } else {
-      r.unknown_key(entry.first, key, known, "the config");
+      r.unknown_key(entry.key, key, known, "the config");
     }
   }
   return config;

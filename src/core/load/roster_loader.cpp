@@ -52,9 +52,9 @@ void read_staff(Reader& r, const Field& f, Roster& roster) {
     return;
   }
   load::IdRegistry ids(tr("staff"));
-  for (const auto& item : f.value) {
+  for (const text::YamlNode item : f.value.items()) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       r.report(item_loc, "wrong-type",
                tr("each staff member must be a mapping with id, name and roles"));
       continue;
@@ -95,23 +95,21 @@ void read_vars(Reader& r, const Field& f, load::GroupInput& in) {
       f.is_null()) {
     return;
   }
-  for (const auto& entry : f.value) {
-    const YAML::Node key = entry.first;
-    const YAML::Node value = entry.second;
+  for (const auto& [key, value] : f.value.entries()) {
     const SourceLoc key_loc = r.loc(key, f.value_loc);
-    if (!key.IsScalar() || key.Scalar().empty() ||
-        key.Scalar().find_first_of("{} \t") != std::string::npos) {
+    if (!key.is_scalar() || key.scalar().empty() ||
+        key.scalar().find_first_of("{} \t") != std::string::npos) {
       r.report(key_loc, "bad-value", tr("a group variable needs a plain name, e.g. teacher"));
       continue;
     }
-    if (value && !value.IsNull() && !value.IsScalar()) {
+    if (value && !value.is_null() && !value.is_scalar()) {
       r.report(r.loc(value, key_loc), "wrong-type",
-               trf("group variable '{}' must be a text", key.Scalar()));
+               trf("group variable '{}' must be a text", key.scalar()));
       continue;
     }
     in.vars.emplace_back(
-        key.Scalar(),
-        Located<std::string>{value && value.IsScalar() ? value.Scalar() : std::string(),
+        key.scalar(),
+        Located<std::string>{value && value.is_scalar() ? value.scalar() : std::string(),
                              r.loc(value, key_loc)});
   }
 }
@@ -124,9 +122,9 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
   load::check_group_count(roster.groups.size(), f.value.size(),
                           [&](std::size_t k) { return r.loc(f.value[k], f.value_loc); });
   load::IdRegistry ids(tr("group"));
-  for (const auto& item : f.value) {
+  for (const text::YamlNode item : f.value.items()) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       r.report(item_loc, "wrong-type", tr("each group must be a mapping with id, sop, open, ..."));
       continue;
     }
@@ -140,7 +138,7 @@ void read_groups(Reader& r, const Field& f, Roster& roster) {
     bool readable = true;
     for (const auto& [key, target] : texts) {
       if (const Field* tf = fields.get(key)) {
-        if (std::string_view(key) == "sop" && tf->value.IsSequence()) {
+        if (std::string_view(key) == "sop" && tf->value.is_sequence()) {
           in.sops = r.text_list(*tf);  // sop: [camp-7d, double12]
           continue;
         }
@@ -175,11 +173,11 @@ void load_roster_yaml(std::string_view text, const std::string& path, Roster& ro
   const text::YamlFile file(text, path);
   Reader r(file, diags);
   roster.paths.push_back(path);
-  const YAML::Node& root = file.root();
-  if (!root || root.IsNull()) {
+  const text::YamlNode root = file.root();
+  if (!root || root.is_null()) {
     return;
   }
-  if (!root.IsMap()) {
+  if (!root.is_map()) {
     r.report(r.loc(root, file.file_loc()), "wrong-type",
              tr("a roster file must be a mapping with staff and groups"));
     return;

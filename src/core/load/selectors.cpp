@@ -28,21 +28,21 @@ void sort_unique(std::vector<T>& v) {
 std::vector<Located<std::string>> scalar_items(Reader& r, const Field& f,
                                                const std::string& wrong_type) {
   std::vector<Located<std::string>> out;
-  if (!f.is_null() && f.value.IsScalar()) {
-    out.emplace_back(f.value.Scalar(), f.value_loc);
+  if (!f.is_null() && f.value.is_scalar()) {
+    out.emplace_back(f.value.scalar(), f.value_loc);
     return out;
   }
-  if (f.is_null() || !f.value.IsSequence()) {
+  if (f.is_null() || !f.value.is_sequence()) {
     r.report(f.value_loc, "wrong-type", wrong_type);
     return out;
   }
-  for (const auto& item : f.value) {
+  for (const YamlNode item : f.value.items()) {
     const SourceLoc l = r.loc(item, f.value_loc);
-    if (!item || !item.IsScalar()) {
+    if (!item || !item.is_scalar()) {
       r.report(l, "wrong-type", wrong_type);
       continue;
     }
-    out.emplace_back(item.Scalar(), l);
+    out.emplace_back(item.scalar(), l);
   }
   if (f.value.size() == 0) {
     r.report(f.value_loc, "bad-value", trf("'{}' is an empty list", f.key));
@@ -68,7 +68,7 @@ std::optional<Selector> read_days(Reader& r, const Field& f, Selector sel) {
   const std::string wrong_type =
       f.key == "day" ? "'day' must be a day number such as 3 or -1"
                      : "'days' must be a list of day numbers or a range like \"1..7\"";
-  if (f.key == "day" && !f.is_null() && !f.value.IsScalar()) {
+  if (f.key == "day" && !f.is_null() && !f.value.is_scalar()) {
     r.report(f.value_loc, "wrong-type", wrong_type);
     return std::nullopt;
   }
@@ -96,7 +96,7 @@ std::optional<Selector> read_dates(Reader& r, const Field& f, Selector sel) {
       f.key == "date" ? "'date' must be a date (YYYY-MM-DD)"
                       : "'dates' must be a list of dates (YYYY-MM-DD) or a range like "
                         "\"2026-12-01..2026-12-07\"";
-  if (f.key == "date" && !f.is_null() && !f.value.IsScalar()) {
+  if (f.key == "date" && !f.is_null() && !f.value.is_scalar()) {
     r.report(f.value_loc, "wrong-type", wrong_type);
     return std::nullopt;
   }
@@ -198,10 +198,10 @@ std::optional<Selector> read_every_map(Reader& r, const Field& f, Selector sel) 
 
 std::optional<Selector> read_every(Reader& r, const Field& f, Selector sel) {
   sel.kind = Selector::Kind::every;
-  if (!f.is_null() && f.value.IsMap()) {
+  if (!f.is_null() && f.value.is_map()) {
     return read_every_map(r, f, sel);
   }
-  if (!f.is_null() && f.value.IsSequence()) {
+  if (!f.is_null() && f.value.is_sequence()) {
     for (const auto& item : scalar_items(r, f, "'every' must list weekdays like [mon, thu]")) {
       if (auto w = read_weekday(r, item)) {
         sel.weekdays.push_back(*w);
@@ -211,7 +211,7 @@ std::optional<Selector> read_every(Reader& r, const Field& f, Selector sel) {
     sel.every = EveryKind::weekdays;
     return sel.weekdays.empty() ? std::nullopt : std::optional<Selector>(sel);
   }
-  const std::string word = f.is_null() ? std::string() : f.value.Scalar();
+  const std::string word = f.is_null() ? std::string() : f.value.scalar();
   const std::pair<const char*, EveryKind> words[] = {{"day", EveryKind::day},
                                                      {"workday", EveryKind::workday},
                                                      {"offday", EveryKind::offday},

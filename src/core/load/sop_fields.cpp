@@ -84,7 +84,7 @@ void read_until(Reader& r, const Field& f, Sop& sop) {
 }
 
 void read_funnel(Reader& r, const Field& f, Sop& sop) {
-  if (!f.value.IsMap()) {
+  if (!f.value.is_map()) {
     sop.funnel = r.text_list(f);
     return;
   }

@@ -77,8 +77,8 @@ void read_goal(Reader& r, const Field& f, Sop& sop) {
   }
   if (const Field* t = fields.get("target")) {
     std::optional<double> rate;
-    if (!t->is_null() && t->value.IsScalar()) {
-      rate = parse_rate(t->value.Scalar());
+    if (!t->is_null() && t->value.is_scalar()) {
+      rate = parse_rate(t->value.scalar());
     }
     if (rate) {
       goal.target = Located<double>{*rate, t->value_loc};
@@ -95,9 +95,9 @@ void read_phases(Reader& r, const Field& f, Sop& sop, load::PhaseIds& ids) {
     return;
   }
   load::IdRegistry seen(tr("phase"));
-  for (const auto& item : f.value) {
+  for (const text::YamlNode item : f.value.items()) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       r.report(item_loc, "wrong-type",
                tr("each phase must be a mapping with id, name, from and to"));
       continue;
@@ -197,14 +197,14 @@ Sop load_sop(std::string_view text, const std::string& path, Diagnostics& diags)
   Sop sop;
   sop.path = path;
   r.set_placeholder_sink(&sop.deferred_placeholders);
-  const YAML::Node& root = file.root();
-  if (root && !root.IsNull() && !root.IsMap()) {
+  const text::YamlNode root = file.root();
+  if (root && !root.is_null() && !root.is_map()) {
     r.report(r.loc(root, file.file_loc()), "wrong-type",
              tr("an SOP file must be a mapping of keys such as sop, title and tasks"));
     return sop;
   }
   load::Fields fields;
-  if (root && root.IsMap()) {
+  if (root && root.is_map()) {
     fields = r.fields(
         root, {"version", "sop", "kind", "title", "description", "timezone", "anchor", "target",
                "until", "goal", "phases", "setup", "limits", "funnel", "metrics", "tasks"});

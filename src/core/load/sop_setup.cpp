@@ -19,9 +19,9 @@ void read_keywords(Reader& r, const Field& f, Setup& setup) {
   if (!r.expect_list(f, tr("a list like [{match: 优惠券, reply: ...}]")) || f.is_null()) {
     return;
   }
-  for (const auto& item : f.value) {
+  for (const YamlNode item : f.value.items()) {
     const SourceLoc item_loc = r.loc(item, f.value_loc);
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       r.report(item_loc, "wrong-type", tr("each keyword must be a mapping with match and reply"));
       continue;
     }

@@ -170,7 +170,7 @@ void read_enums(Reader& r, const Fields& fields, Task& task) {
   }
 }
 
-Task read_task(Reader& r, const YAML::Node& item, const SourceLoc& item_loc,
+Task read_task(Reader& r, const YamlNode& item, const SourceLoc& item_loc,
                const PhaseIds& phase_ids, IdRegistry& ids) {
   Task task;
   task.loc = item_loc;
@@ -211,9 +211,9 @@ void load_tasks(Reader& r, const Field& tasks, const PhaseIds& phase_ids, Sop& s
                 r.loc(tasks.value[limits::k_max_tasks], tasks.value_loc));
   }
   IdRegistry ids(tr("task"));
-  for (const auto& item : tasks.value) {
+  for (const YamlNode item : tasks.value.items()) {
     const SourceLoc item_loc = r.loc(item, tasks.value_loc);
-    if (!item.IsMap()) {
+    if (!item.is_map()) {
       r.report(item_loc, "wrong-type",
                tr("each task must be a mapping of keys such as id, title, at and day"));
       continue;

@@ -168,7 +168,7 @@ void expand_date_range(Diagnostics& diags, const Located<std::string>& text,
 }
 
 std::optional<DayRef> read_day_ref(Reader& r, const Field& f) {
-  const std::string text = (!f.is_null() && f.value.IsScalar()) ? f.value.Scalar() : std::string();
+  const std::string text = (!f.is_null() && f.value.is_scalar()) ? f.value.scalar() : std::string();
   const std::string_view t = trim(text);
   DayRef ref;
   ref.loc = f.value_loc;

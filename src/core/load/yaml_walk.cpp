@@ -31,32 +31,29 @@ void Reader::report(SourceLoc loc, std::string_view rule, std::string message) {
       Diagnostic{std::move(loc), Severity::error, std::string(rule), std::move(message)});
 }
 
-SourceLoc Reader::loc(const YAML::Node& node, const SourceLoc& fallback) const {
+SourceLoc Reader::loc(const YamlNode& node, const SourceLoc& fallback) const {
   // yaml-cpp gives an empty value the position of whatever follows it, which
   // is never what the user should be pointed at.
-  if (!node || node.IsNull()) {
+  if (node.is_null()) {
     return fallback;
   }
   auto l = m_file.loc(node);
   return l.known() ? l : fallback;
 }
 
-Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_view> known) {
+Fields Reader::fields(const YamlNode& map, std::initializer_list<std::string_view> known) {
   Fields out;
   const std::vector<std::string> known_names(known.begin(), known.end());
   // Every key seen so far, known or not, so that a misspelt key written
   // twice is also a duplicate.
   std::unordered_map<std::string, int> seen;
-  // yaml-cpp's iterators hand out temporaries: copy the (cheap, shared) nodes.
-  for (const auto& entry : map) {
-    const YAML::Node key = entry.first;
-    const YAML::Node value = entry.second;
+  for (const auto& [key, value] : map.entries()) {
     const SourceLoc key_loc = m_file.loc(key);
-    if (!key.IsScalar()) {
+    if (!key.is_scalar()) {
       report(key_loc, "wrong-type", tr("keys must be plain names, not lists or mappings"));
       continue;
     }
-    const std::string name = key.Scalar();
+    const std::string name = key.scalar();
     const auto [first, inserted] = seen.try_emplace(name, key_loc.line);
     if (!inserted) {
       report(key_loc, "duplicate-key",
@@ -81,7 +78,7 @@ Fields Reader::fields(const YAML::Node& map, std::initializer_list<std::string_v
 }
 
 bool Reader::expect_map(const Field& f, std::string_view what) {
-  if (f.is_null() || f.value.IsMap()) {
+  if (f.is_null() || f.value.is_map()) {
     return true;
   }
   report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
@@ -89,7 +86,7 @@ bool Reader::expect_map(const Field& f, std::string_view what) {
 }
 
 bool Reader::expect_list(const Field& f, std::string_view what) {
-  if (f.is_null() || f.value.IsSequence()) {
+  if (f.is_null() || f.value.is_sequence()) {
     return true;
   }
   report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
@@ -100,17 +97,17 @@ std::optional<Located<std::string>> Reader::text(const Field& f) {
   if (f.is_null()) {
     return Located<std::string>{"", f.key_loc};
   }
-  if (!f.value.IsScalar()) {
+  if (!f.value.is_scalar()) {
     report(f.value_loc, "wrong-type", trf("'{}' must be text, not a list or mapping", f.key));
     return std::nullopt;
   }
-  return Located<std::string>{f.value.Scalar(), f.value_loc};
+  return Located<std::string>{f.value.scalar(), f.value_loc};
 }
 
 std::optional<Located<int>> Reader::integer(const Field& f, std::string_view what) {
   std::optional<int> n;
-  if (!f.is_null() && f.value.IsScalar()) {
-    n = parse_int(f.value.Scalar());
+  if (!f.is_null() && f.value.is_scalar()) {
+    n = parse_int(f.value.scalar());
   }
   if (!n) {
     report(f.value_loc, "wrong-type", trf("'{}' must be {}", f.key, what));
@@ -124,24 +121,24 @@ std::vector<Located<std::string>> Reader::text_list(const Field& f) {
   if (f.is_null()) {
     return out;
   }
-  if (f.value.IsScalar()) {
-    out.emplace_back(f.value.Scalar(), f.value_loc);
+  if (f.value.is_scalar()) {
+    out.emplace_back(f.value.scalar(), f.value_loc);
     return out;
   }
-  if (!f.value.IsSequence()) {
+  if (!f.value.is_sequence()) {
     report(f.value_loc, "wrong-type", trf("'{}' must be a list of texts", f.key));
     return out;
   }
-  for (const auto& item : f.value) {
-    if (!item || item.IsNull()) {
+  for (const YamlNode item : f.value.items()) {
+    if (item.is_null()) {
       continue;
     }
     const SourceLoc l = loc(item, f.value_loc);
-    if (!item.IsScalar()) {
+    if (!item.is_scalar()) {
       report(l, "wrong-type", trf("'{}' must be a list of texts", f.key));
       continue;
     }
-    out.emplace_back(item.Scalar(), l);
+    out.emplace_back(item.scalar(), l);
   }
   return out;
 }

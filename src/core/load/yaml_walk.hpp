@@ -10,8 +10,6 @@
 
 #include <sopctl/text/yaml.hpp>
 
-#include <yaml-cpp/yaml.h>
-
 #include <cstddef>
 #include <initializer_list>
 #include <optional>
@@ -22,15 +20,16 @@
 namespace sopctl::load {
 
 using text::YamlFile;
+using text::YamlNode;
 
 // A key of a mapping with its value.
 struct Field {
   std::string key;
   SourceLoc key_loc;
-  YAML::Node value;
+  YamlNode value;
   SourceLoc value_loc;  // the key's location when the value is empty
 
-  bool is_null() const { return !value || value.IsNull(); }
+  bool is_null() const { return value.is_null(); }
 };
 
 // The entries of one mapping, first occurrence of each key only.
@@ -57,11 +56,11 @@ public:
   void report(SourceLoc loc, std::string_view rule, std::string message);
 
   // Location of a node, or `fallback` when it has none (empty values).
-  SourceLoc loc(const YAML::Node& node, const SourceLoc& fallback) const;
+  SourceLoc loc(const YamlNode& node, const SourceLoc& fallback) const;
 
   // The keys of `map`. Reports duplicate-key, and unknown-key for keys not in
   // `known` (with a did-you-mean). The caller has checked that it is a map.
-  Fields fields(const YAML::Node& map, std::initializer_list<std::string_view> known);
+  Fields fields(const YamlNode& map, std::initializer_list<std::string_view> known);
 
   // True when the field holds a mapping (or is empty); else wrong-type saying
   // `'key' must be <what>`.
