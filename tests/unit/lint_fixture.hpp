@@ -104,6 +104,12 @@ inline const char* k_full_setup = R"(setup:
   rules: [不发广告]
 )";
 
+// SOP `p` with a complete set-up, `before_tasks` (limits, phases...) and
+// `tasks` (from line 7 when before_tasks is empty).
+inline std::string sop_with_tasks(const std::string& tasks, const std::string& before_tasks = "") {
+  return std::string("sop: p\n") + k_full_setup + before_tasks + "tasks:\n" + tasks;
+}
+
 }  // namespace sopctl::test
 
 namespace doctest {

@@ -14,8 +14,6 @@
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -229,24 +227,39 @@ private:
     int minutes;
     const Task* task;
   };
+  static constexpr std::uint32_t k_none = 0xFFFFFFFF;
   struct Interval {
     int minute;
     int minutes;
     const Group* group;
     const Sop* sop;
     const Task* task;
+    std::uint32_t next;  // the person's next interval that day, k_none after the last
+  };
+  // One person's day: (staff index, date) and its intervals, in the order
+  // they were added (the first overlap found is the one reported).
+  struct Day {
+    std::uint64_t key;
+    std::uint32_t first;
+    std::uint32_t last;
+    std::uint32_t count;
   };
   void add(const Staff& s, const Group& g, std::int32_t date, int minute, int minutes,
            const Task& task);
+  Day& day_of(std::uint64_t key);
 
   const Roster* m_roster;
   Reporter& m_out;
   const Sop* m_sop = nullptr;
   std::vector<std::vector<Busy>> m_busy;  // per expansion of the current SOP, in visit order
-  // (staff index, date) -> what the person is on that day
-  std::unordered_map<std::uint64_t, std::vector<Interval>> m_days;
-  std::unordered_set<const Task*> m_reported;
-  std::size_t m_stored = 0;
+  // The days, open addressing with linear probing (a std::unordered_map of
+  // vectors cost an allocation per person and day and a third of check's
+  // time); a power of two in size, at most half full.
+  std::vector<Day> m_days;
+  std::size_t m_days_used = 0;
+  int m_days_bits = 0;
+  std::vector<Interval> m_intervals;
+  std::vector<bool> m_reported;  // per task of the current SOP: reported once
 };
 
 // month-day-missing (rules_month_day.cpp), fed one expansion at a time.

@@ -60,6 +60,7 @@ StaffCalendar::StaffCalendar(const Roster* roster, Reporter& out) : m_roster(ros
 void StaffCalendar::begin_sop(const Sop& sop) {
   m_sop = &sop;
   m_busy.clear();
+  m_reported.assign(sop.tasks.size(), false);
 }
 
 void StaffCalendar::visit(const Expansion& e) {
@@ -118,36 +119,63 @@ void StaffCalendar::end_sop(const SopSchedule& schedule) {
   }
 }
 
+StaffCalendar::Day& StaffCalendar::day_of(std::uint64_t key) {
+  constexpr std::uint64_t k_free = ~std::uint64_t{0};  // no staff index is 2^32 - 1
+  if (2 * (m_days_used + 1) > m_days.size()) {
+    std::vector<Day> old = std::move(m_days);
+    m_days_bits = std::max(m_days_bits + 1, 10);
+    m_days.assign(std::size_t{1} << m_days_bits, Day{k_free, k_none, k_none, 0});
+    m_days_used = 0;
+    for (const Day& d : old) {
+      if (d.key != k_free) {
+        day_of(d.key) = d;
+      }
+    }
+  }
+  const std::size_t mask = m_days.size() - 1;
+  for (std::size_t i = (key * 0x9E3779B97F4A7C15ULL) >> (64 - m_days_bits);; i = (i + 1) & mask) {
+    Day& d = m_days[i];
+    if (d.key == key) {
+      return d;
+    }
+    if (d.key == k_free) {
+      d.key = key;
+      ++m_days_used;
+      return d;
+    }
+  }
+}
+
 void StaffCalendar::add(const Staff& s, const Group& g, std::int32_t date, int minute, int minutes,
                         const Task& task) {
   const auto who = static_cast<std::uint64_t>(&s - m_roster->staff.data());
-  std::vector<Interval>& day = m_days[(who << 32) | static_cast<std::uint32_t>(date)];
-  const bool reported = m_reported.count(&task) > 0;
-  for (const Interval& other : day) {
-    if (reported) {
-      break;  // once per task: no need to look again
-    }
+  Day& day = day_of((who << 32) | static_cast<std::uint32_t>(date));
+  const std::size_t t = task_index(*m_sop, &task);
+  for (std::uint32_t i = m_reported[t] ? k_none : day.first; i != k_none; i = m_intervals[i].next) {
+    const Interval& other = m_intervals[i];
     if (other.group == &g ||
         !(minute < other.minute + other.minutes && other.minute < minute + minutes)) {
       continue;
     }
-    if (m_reported.insert(&task).second) {
-      m_out.add("staff-double-booked", task.at->loc,
-                trf("{} is due in group {} at {} on {} while on {} in group {} ({}{}): "
-                    "{} cannot be in both; give one of them to someone else or move it",
-                    task_name(*m_sop, task), g.id.value, format_time_of_day(minute),
-                    format_date(Date{date}), task_name(*other.sop, *other.task),
-                    other.group->id.value, format_time_of_day(other.minute),
-                    other.minutes > 1 ? "-" + format_time_of_day(std::min(
-                                                  other.minute + other.minutes, 24 * 60 - 1))
-                                      : std::string(),
-                    s.name.value.empty() ? s.id.value : s.name.value));
-    }
+    m_reported[t] = true;
+    m_out.add("staff-double-booked", task.at->loc,
+              trf("{} is due in group {} at {} on {} while on {} in group {} ({}{}): "
+                  "{} cannot be in both; give one of them to someone else or move it",
+                  task_name(*m_sop, task), g.id.value, format_time_of_day(minute),
+                  format_date(Date{date}), task_name(*other.sop, *other.task),
+                  other.group->id.value, format_time_of_day(other.minute),
+                  other.minutes > 1 ? "-" + format_time_of_day(
+                                                std::min(other.minute + other.minutes, 24 * 60 - 1))
+                                    : std::string(),
+                  s.name.value.empty() ? s.id.value : s.name.value));
     break;
   }
-  if (m_stored < k_max_intervals && day.size() < k_max_per_day) {
-    day.push_back(Interval{minute, minutes, &g, m_sop, &task});
-    ++m_stored;
+  if (m_intervals.size() < k_max_intervals && day.count < k_max_per_day) {
+    const auto at = static_cast<std::uint32_t>(m_intervals.size());
+    m_intervals.push_back(Interval{minute, minutes, &g, m_sop, &task, k_none});
+    (day.count == 0 ? day.first : m_intervals[day.last].next) = at;
+    day.last = at;
+    ++day.count;
   }
 }
 
