@@ -226,6 +226,7 @@ private:
     int minute;
     int minutes;
     const Task* task;
+    std::uint32_t owner;  // index into m_owners
   };
   static constexpr std::uint32_t k_none = 0xFFFFFFFF;
   struct Interval {
@@ -251,7 +252,8 @@ private:
   const Roster* m_roster;
   Reporter& m_out;
   const Sop* m_sop = nullptr;
-  std::vector<std::vector<Busy>> m_busy;  // per expansion of the current SOP, in visit order
+  std::vector<std::vector<Busy>> m_busy;     // per expansion of the current SOP, in visit order
+  std::vector<const std::string*> m_owners;  // the owner roles of its busy tasks, each once
   // The days, open addressing with linear probing (a std::unordered_map of
   // vectors cost an allocation per person and day and a third of check's
   // time); a power of two in size, at most half full.

@@ -60,6 +60,7 @@ StaffCalendar::StaffCalendar(const Roster* roster, Reporter& out) : m_roster(ros
 void StaffCalendar::begin_sop(const Sop& sop) {
   m_sop = &sop;
   m_busy.clear();
+  m_owners.clear();
   m_reported.assign(sop.tasks.size(), false);
 }
 
@@ -68,8 +69,14 @@ void StaffCalendar::visit(const Expansion& e) {
   if (m_roster != nullptr) {
     for (const Occurrence& o : e.occs) {
       if (occupies(*o.task)) {
-        busy.push_back(
-            Busy{o.date.days, o.task->at->value, std::max(o.task->duration_minutes, 1), o.task});
+        const std::string& owner = o.task->owner.value;
+        auto it = std::find_if(m_owners.begin(), m_owners.end(),
+                               [&](const std::string* known) { return *known == owner; });
+        if (it == m_owners.end()) {
+          it = m_owners.insert(it, &owner);
+        }
+        busy.push_back(Busy{o.date.days, o.task->at->value, std::max(o.task->duration_minutes, 1),
+                            o.task, static_cast<std::uint32_t>(it - m_owners.begin())});
       }
     }
   }
@@ -86,6 +93,7 @@ void StaffCalendar::end_sop(const SopSchedule& schedule) {
     by_open.emplace(r.ctx.open ? std::optional<std::int32_t>(r.ctx.open->days) : std::nullopt, &r);
   }
   const bool date_only = schedule.refs.front().ctx.date_only;
+  std::vector<std::optional<std::vector<const Staff*>>> people;
   for (const Group& g : m_roster->groups) {
     if (!g.runs(m_sop->id.value)) {
       continue;
@@ -103,16 +111,12 @@ void StaffCalendar::end_sop(const SopSchedule& schedule) {
     const int delta = date_only ? 0 : g.open->value - *ref->ctx.open + ref->delta;
     // A group's people per owner role, looked up once: most busy tasks
     // share a handful of roles, and a group has many busy days.
-    std::vector<std::pair<const std::string*, std::vector<const Staff*>>> people;
+    people.assign(m_owners.size(), std::nullopt);
     for (const Busy& b : m_busy[ref->expansion]) {
-      const std::string& owner = b.task->owner.value;
-      auto it = std::find_if(people.begin(), people.end(),
-                             [&](const auto& p) { return *p.first == owner; });
-      if (it == people.end()) {
-        people.emplace_back(&owner, resolve_staff(owner, g, *m_roster));
-        it = people.end() - 1;
+      if (!people[b.owner]) {
+        people[b.owner] = resolve_staff(*m_owners[b.owner], g, *m_roster);
       }
-      for (const Staff* s : it->second) {
+      for (const Staff* s : *people[b.owner]) {
         add(*s, g, b.date + delta, b.minute, b.minutes, *b.task);
       }
     }
