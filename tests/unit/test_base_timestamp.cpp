@@ -3,6 +3,7 @@
 #include <sopctl/base/timestamp.hpp>
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <optional>
 
@@ -71,16 +72,19 @@ TEST_CASE("LocalTimeParser gives what parse_timestamp gives, fast path or not") 
   CHECK(*parser.parse("2026-12-04T08:00:00Z") == k_dec3_8am + 86400);
 }
 
-TEST_CASE("LocalTimeParser keeps a date per day of the month and is never fooled by it") {
-  // Dates that share a slot (the same day digits), alternate, and bad ones
-  // in between: each answer must equal a fresh parser's.
+TEST_CASE("LocalTimeParser keeps a date per day of the year and is never fooled by it") {
+  // Dates that share a slot (the same month and day digits), alternate, bad
+  // ones in between, and a cached date with a bad byte in each place of the
+  // time: each answer must equal a fresh parser's.
   const char* const texts[] = {
       "2026-12-03T08:00:00",       "2026-11-03T08:00:00", "2026-12-03T08:00:01",
       "2026-12-04 09:30:00",       "2026-12-03T23:59:59", "2026-13-03T08:00:00",
       "2026-12-03T24:00:00",       "2026-02-30T08:00:00", "2026-12-03X08:00:00",
       "2026-12-13T08:00:00",       "2027-12-03T08:00:00", "2026-11-03T08:00:00",
       "2026-12-03T08:00:00+00:00", "0001-01-01T00:00:00", "9999-12-31T23:59:59",
-      "2026-12-3aT08:00:00"};
+      "2026-12-3aT08:00:00",       "2026-12-03T/8:00:00", "2026-12-03T0/:00:00",
+      "2026-12-03T08:/0:00",       "2026-12-03T08:0/:00", "2026-12-03T08:00:/0",
+      "2026-12-03T08:00:0/",       "2026-12-03T3 :00:00", "2026-12-03T08:00:0:"};
   sopctl::LocalTimeParser cached(nullptr);
   for (int round = 0; round < 3; ++round) {
     for (const char* t : texts) {
@@ -90,6 +94,15 @@ TEST_CASE("LocalTimeParser keeps a date per day of the month and is never fooled
     }
   }
   CHECK(*cached.parse("2026-11-03T08:00:00") - *cached.parse("2026-12-03T08:00:00") == -30 * 86400);
+  // Every second of a cached day, read inline.
+  const std::int64_t midnight = *cached.parse("2026-12-14T00:00:00");
+  bool all = true;
+  for (int t = 0; t < 86400; ++t) {
+    const std::string text =
+        fmt::format("2026-12-14T{:02}:{:02}:{:02}", t / 3600, t / 60 % 60, t % 60);
+    all = all && cached.parse(text) == midnight + t;
+  }
+  CHECK(all);
 }
 
 }  // namespace SOPCTL_TU_ID

@@ -41,8 +41,8 @@ public:
   // Local wall seconds, or nullopt when `text` is not a timestamp (or its
   // local date is outside 0001-01-01..9999-12-31). The common
   // "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen before is parsed
-  // inline: the last date of each day of the month is kept (an export that
-  // is not sorted still repeats a few dates).
+  // inline: the last date of each day of the year is kept (an export that
+  // is not sorted still repeats the dates of a few months).
   std::optional<std::int64_t> parse(std::string_view text) {
     const char* p = text.data();
     if (text.size() == 19) {
@@ -56,7 +56,8 @@ public:
         const unsigned s1 = static_cast<unsigned char>(p[17]) - '0';
         const unsigned s2 = static_cast<unsigned char>(p[18]) - '0';
         const unsigned h = h1 * 10 + h2;
-        if ((h1 | h2 | s2 | m2) < 10 && h < 24 && m1 < 6 && s1 < 6) {
+        // Each a digit (unsigned: below '0' wraps to large), and in range.
+        if (h1 < 3 && h2 < 10 && m2 < 10 && s2 < 10 && h < 24 && m1 < 6 && s1 < 6) {
           return d.seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
         }
       }
@@ -70,16 +71,17 @@ private:
     std::int64_t seconds = 0;
     bool known = false;
   };
-  // Where the date of `p` (at least 10 bytes) is kept: by its day digits.
+  // Where the date of `p` (at least 10 bytes) is kept: by its month and day
+  // digits (any bytes give a slot; the date itself is compared).
   static std::size_t day_slot(const char* p) {
-    return ((static_cast<unsigned char>(p[8]) & 0xF) * 10U +
-            (static_cast<unsigned char>(p[9]) & 0xF)) &
-           31U;
+    const auto digit = [p](int i) { return static_cast<unsigned char>(p[i]) & 0xFU; };
+    return (((digit(5) * 10U + digit(6)) << 5) + digit(8) * 10U + digit(9)) % k_day_slots;
   }
+  static constexpr std::size_t k_day_slots = 512;  // 12 months of 32 days
   std::optional<std::int64_t> parse_slow(std::string_view text);
 
   const TimeZone* m_zone;
-  Day m_days[32];
+  Day m_days[k_day_slots];
 };
 
 }  // namespace sopctl
