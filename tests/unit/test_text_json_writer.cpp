@@ -18,6 +18,8 @@ TEST_CASE("text::json_quote") {
   }
   SUBCASE("quote and backslash are escaped") {
     CHECK(json_quote(R"(say "hi" \o/)") == R"("say \"hi\" \\o/")");
+    CHECK(json_quote(R"("\)") == R"("\"\\")");  // escapes only, first and last
+    CHECK(json_quote("群\"1\"\n") == "\"群\\\"1\\\"\\n\"");
   }
   SUBCASE("control characters are escaped") {
     CHECK(json_quote("a\nb\tc\rd\be\ff") == R"("a\nb\tc\rd\be\ff")");
@@ -55,6 +57,17 @@ TEST_CASE("text::json_number") {
     CHECK(json_number(std::numeric_limits<double>::infinity()) == "null");
     CHECK(json_number(-std::numeric_limits<double>::infinity()) == "null");
   }
+}
+
+TEST_CASE("text::JsonWriter: keys are quoted like values, integers to their limits") {
+  JsonWriter w;
+  w.begin_object()
+      .key("a\"b")
+      .value(std::numeric_limits<std::int64_t>::min())
+      .key("c")
+      .value(std::numeric_limits<std::uint64_t>::max())
+      .end_object();
+  CHECK(w.str() == R"({"a\"b":-9223372036854775808,"c":18446744073709551615})");
 }
 
 TEST_CASE("text::JsonWriter") {

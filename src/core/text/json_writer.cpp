@@ -13,11 +13,18 @@ namespace {
 
 constexpr std::string_view k_replacement_char = "\xEF\xBF\xBD";  // U+FFFD
 
-// Appends valid UTF-8 `s`, escaping what JSON requires.
+// Appends valid UTF-8 `s`, escaping what JSON requires; the runs between
+// escapes are appended whole.
 void append_escaped(std::string& out, std::string_view s) {
   static constexpr char k_hex[] = "0123456789abcdef";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
+  std::size_t run = 0;  // start of the bytes not yet appended
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') {
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -41,24 +48,18 @@ void append_escaped(std::string& out, std::string_view s) {
         out += "\\f";
         break;
       default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += k_hex[c >> 4];
-          out += k_hex[c & 0xF];
-        } else {
-          out += ch;
-        }
+        out += "\\u00";
+        out += k_hex[c >> 4];
+        out += k_hex[c & 0xF];
     }
   }
+  out.append(s.data() + run, s.size() - run);
 }
 
-}  // namespace
-
-std::string json_quote(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
+// Appends `s` as a JSON string literal. Each invalid byte becomes U+FFFD, so
+// the output is always valid JSON.
+void append_quoted(std::string& out, std::string_view s) {
   out += '"';
-  // Each invalid byte becomes U+FFFD, so the output is always valid JSON.
   std::size_t bad = 0;
   while (!is_valid_utf8(s, &bad)) {
     append_escaped(out, s.substr(0, bad));
@@ -67,6 +68,21 @@ std::string json_quote(std::string_view s) {
   }
   append_escaped(out, s);
   out += '"';
+}
+
+template <typename Int>
+void append_integer(std::string& out, Int n) {
+  std::array<char, 24> buf{};
+  const auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), n);
+  out.append(buf.data(), end);
+}
+
+}  // namespace
+
+std::string json_quote(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  append_quoted(out, s);
   return out;
 }
 
@@ -141,7 +157,7 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
   before_value();
-  m_out += json_quote(k);
+  append_quoted(m_out, k);
   m_out += m_indent > 0 ? ": " : ":";
   m_after_key = true;
   return *this;
@@ -149,19 +165,19 @@ JsonWriter& JsonWriter::key(std::string_view k) {
 
 JsonWriter& JsonWriter::value(std::string_view s) {
   before_value();
-  m_out += json_quote(s);
+  append_quoted(m_out, s);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t n) {
   before_value();
-  m_out += std::to_string(n);
+  append_integer(m_out, n);
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   before_value();
-  m_out += std::to_string(n);
+  append_integer(m_out, n);
   return *this;
 }
 
