@@ -25,6 +25,25 @@ TEST_CASE("text::json_quote") {
     CHECK(json_quote("a\nb\tc\rd\be\ff") == R"("a\nb\tc\rd\be\ff")");
     CHECK(json_quote(std::string_view("\0\x01\x1f", 3)) == R"("\u0000\u0001\u001f")");
   }
+  SUBCASE("an escape at any place of a long text (the 16-byte scan and its tail)") {
+    for (std::size_t n = 1; n <= 40; ++n) {
+      for (std::size_t at = 0; at < n; ++at) {
+        for (const char c : {'"', '\\', '\n', '\x01'}) {
+          std::string text(n, 'a');
+          text[at] = c;
+          std::string want = "\"" + text.substr(0, at);
+          want += c == '"' ? "\\\"" : c == '\\' ? "\\\\" : c == '\n' ? "\\n" : "\\u0001";
+          want += text.substr(at + 1) + "\"";
+          CAPTURE(n);
+          CAPTURE(at);
+          CHECK(json_quote(text) == want);
+        }
+      }
+    }
+    // Bytes from 0x80 up (UTF-8) are never taken for control characters.
+    const std::string cjk = "群名群名群名群名群名群名";
+    CHECK(json_quote(cjk) == "\"" + cjk + "\"");
+  }
   SUBCASE("DEL, slash and UTF-8 pass through") {
     CHECK(json_quote("\x7f/") == "\"\x7f/\"");
     CHECK(json_quote("早上好，\U0001F600") == "\"早上好，\U0001F600\"");

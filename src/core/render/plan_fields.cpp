@@ -13,47 +13,70 @@ bool has_customer_items(const Plan& plan) {
   return false;
 }
 
-ItemFields item_fields(const PlanItem& item) {
-  ItemFields f;
+namespace {
+
+// Assigns, so that a reused ItemFields keeps its strings' capacity.
+void assign(std::string& to, const std::string* from) {
+  if (from != nullptr) {
+    to = *from;
+  } else {
+    to.clear();
+  }
+}
+
+}  // namespace
+
+void fill_item_fields(const PlanItem& item, ItemFields& f) {
   f.date = format_date(item.date);
   if (item.time >= 0) {
     f.time = format_time_of_day(item.time);
+  } else {
+    f.time.clear();
   }
   f.weekday = weekday_short_name(item.date.weekday());
   f.weekday_cn = weekday_chinese_name(item.date.weekday());
-  if (item.group != nullptr) {
-    f.group = item.group->id.value;
-  }
+  assign(f.group, item.group != nullptr ? &item.group->id.value : nullptr);
   f.group_name = item.group_name;
-  if (item.customer != nullptr) {
-    f.is_customer = true;
-    f.customer = item.customer->id;
-    f.customer_name = item.customer->name;
-  }
-  if (item.sop != nullptr) {
-    f.sop = item.sop->id.value;
-  }
-  if (item.task != nullptr) {
-    f.task = item.task->id.value;
-    f.title = item.task->title.value;
-    f.type = item.task->type.value;
-    f.channel = item.task->channel.value;
-    for (const auto& asset : item.task->assets) {
-      f.assets.push_back(asset.value);
-    }
+  f.is_customer = item.customer != nullptr;
+  assign(f.customer, f.is_customer ? &item.customer->id : nullptr);
+  assign(f.customer_name, f.is_customer ? &item.customer->name : nullptr);
+  assign(f.sop, item.sop != nullptr ? &item.sop->id.value : nullptr);
+  const Task* task = item.task;
+  assign(f.task, task != nullptr ? &task->id.value : nullptr);
+  assign(f.title, task != nullptr ? &task->title.value : nullptr);
+  assign(f.type, task != nullptr ? &task->type.value : nullptr);
+  assign(f.channel, task != nullptr ? &task->channel.value : nullptr);
+  f.assets.resize(task != nullptr ? task->assets.size() : 0);
+  for (std::size_t i = 0; i < f.assets.size(); ++i) {
+    f.assets[i] = task->assets[i].value;
   }
   f.day = item.day;
   f.key = item.key;
   if (item.phase != nullptr) {
     f.phase = item.phase->id.value;
     f.phase_name = item.phase->name.value.empty() ? f.phase : item.phase->name.value;
+  } else {
+    f.phase.clear();
+    f.phase_name.clear();
   }
+  std::size_t n = 0;
   for (const Staff* s : item.staff) {
     if (s != nullptr) {
-      f.staff.push_back({s->id.value, s->name.value});
+      if (n == f.staff.size()) {
+        f.staff.emplace_back();
+      }
+      f.staff[n].id = s->id.value;
+      f.staff[n].name = s->name.value;
+      ++n;
     }
   }
+  f.staff.resize(n);
   f.script = item.script;
+}
+
+ItemFields item_fields(const PlanItem& item) {
+  ItemFields f;
+  fill_item_fields(item, f);
   return f;
 }
 

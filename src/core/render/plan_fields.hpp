@@ -42,6 +42,8 @@ struct ItemFields {
 };
 
 ItemFields item_fields(const PlanItem& item);
+// The same into `f`, reusing its strings' memory (a loop over many items).
+void fill_item_fields(const PlanItem& item, ItemFields& f);
 // Whether any item of the plan is a customer item (CSV adds two columns).
 bool has_customer_items(const Plan& plan);
 // The group's name, or the customer's: what table, md, html and ics show.

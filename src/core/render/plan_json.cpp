@@ -73,8 +73,10 @@ std::string plan_json(const Plan& plan) {
   w.key("from").value(format_date(plan.from));
   w.key("to").value(format_date(plan.to));
   w.key("items").begin_array();
+  ItemFields fields;
   for (const PlanItem& item : plan.items) {
-    write_item(w, item_fields(item));
+    fill_item_fields(item, fields);
+    write_item(w, fields);
   }
   w.end_array();
   w.end_object();
