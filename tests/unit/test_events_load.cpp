@@ -194,6 +194,73 @@ TEST_CASE("events::load in parallel gives the same log as one thread") {
   }
 }
 
+TEST_CASE("events::load splits plain lines itself exactly as csv::Reader reads them") {
+  // Every kind of line around and between plain ones: quoted fields (with
+  // commas, "" and line breaks), CRLF and lone CR, empty and blank rows, an
+  // empty first field, a short last line (within 16 bytes of the end), a
+  // long line, invalid UTF-8, and rows of the wrong width.
+  const std::string head = "user_id,event,ts,note\n";
+  const std::vector<std::string> rows = {
+      "u1,view,2026-12-01T08:00:00,plain",
+      "u2,order,2026-12-01T08:00:01,\"a, b\"",
+      "u3,view,2026-12-01T08:00:02,\"say \"\"hi\"\"\"",
+      "u4,view,2026-12-01T08:00:03,\"two\nlines\"",
+      "u5,order,2026-12-01 08:00:04,crlf\r",
+      "",
+      ",,,",
+      ",view,2026-12-01T08:00:05,no user",
+      "u6,view,2026-12-01T08:00:06," + std::string(300, 'x'),
+      "u7,view,2026-12-01T08:00:07,群名,",
+      "u8,view,2026-12-01T08:00:08",
+      "u9,view,2026-12-01T08:00:09,\xC4\xE3",
+      "u10,view,2026-12-01T08:00:10,lone\rcr",
+      "u,v,2026-12-01T08:00:11,",
+  };
+  std::vector<std::string> cases;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    // Row i among plain rows, and row i as the last line (with and without
+    // its line break).
+    cases.push_back(head + rows[0] + "\n" + rows[i] + "\n" + rows[0] + "\n");
+    cases.push_back(head + rows[0] + "\n" + rows[i] + "\n");
+    cases.push_back(head + rows[0] + "\n" + rows[i]);
+  }
+  std::string all = head;
+  for (std::size_t i = 0; i < 500; ++i) {
+    const std::string& r = rows[i % rows.size()];
+    if (r.find("08:00:07") == std::string::npos && r.find("08:00:08") == std::string::npos &&
+        r.find("\xC4") == std::string::npos && r.find("lone") == std::string::npos) {
+      all += r + "\n";  // the rows that are not errors, many times
+    }
+  }
+  cases.push_back(all);
+  for (const std::string& text : cases) {
+    CAPTURE(text.substr(head.size(), 200));
+    for (const unsigned threads : {1U, 2U, 3U}) {
+      CAPTURE(threads);
+      events::LoadOptions reader_only;
+      reader_only.threads = threads;
+      reader_only.extra_columns = {"note"};
+      reader_only.split_plain_lines = false;
+      events::LoadOptions split = reader_only;
+      split.split_plain_lines = true;
+      const std::string want_error = error_of(text, reader_only);
+      CHECK(error_of(text, split) == want_error);
+      if (want_error == "no error") {
+        const auto a = load(text, reader_only);
+        const auto b = load(text, split);
+        CHECK(describe(a) == describe(b));
+        CHECK(a.rows == b.rows);
+        CHECK(a.rows_without_user == b.rows_without_user);
+        REQUIRE(a.extra.size() == b.extra.size());
+        for (std::size_t i = 0; i < a.events.size(); ++i) {
+          CHECK(a.extra[0].values[a.extra[0].value_of[i]] ==
+                b.extra[0].values[b.extra[0].value_of[i]]);
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("events::load keeps hundreds of event names and ids of any length, in parallel") {
   // More than 255 names (past a reading thread's one-byte name), and user ids
   // of one length for a while, then of others (the id list writes its ends).

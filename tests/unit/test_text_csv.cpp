@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,43 @@ std::vector<Row> read_all(std::string_view text, bool plain_lines = true) {
     rows.push_back(Row{rec.line, std::vector<std::string>(rec.fields.begin(), rec.fields.end())});
   }
   return rows;
+}
+
+// A small deterministic random number generator for the generated texts.
+struct Lcg {
+  std::uint64_t seed;
+  std::size_t operator()() {
+    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(seed >> 33);
+  }
+};
+
+// A random text of up to `max_pieces` pieces over the bytes that matter
+// (delimiters, quotes, CR, LF, multi-byte UTF-8), with lines around the
+// 16-byte block size; mostly plain characters and commas, so that most
+// lines are plain ones.
+std::string random_csv_text(Lcg& next, std::size_t max_pieces) {
+  static const char* const pieces[] = {"a",
+                                       "bc",
+                                       ",",
+                                       ",",
+                                       "\"",
+                                       "\"\"",
+                                       "\n",
+                                       "\r\n",
+                                       "\r",
+                                       "小丸子",
+                                       " ",
+                                       "x,y,z",
+                                       "0123456789abcdef",
+                                       "\n\n"};
+  std::string text;
+  const std::size_t n = 1 + next() % max_pieces;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t k = next() % 100;
+    text += k < 40 ? "a" : k < 60 ? "," : k < 70 ? "\n" : pieces[next() % std::size(pieces)];
+  }
+  return text;
 }
 
 std::string error_of(std::string_view text) {
@@ -120,25 +158,10 @@ std::string trace(const std::string& text, bool plain_lines) {
 }
 
 TEST_CASE("csv::Reader: lines split 16 bytes at a time read as the general path reads them") {
-  // Random texts over the bytes that matter (delimiters, quotes, CR, LF,
-  // multi-byte UTF-8), with lines around the 16-byte block size.
-  const char* const pieces[] = {
-      "a", "bc",    ",",   ",", "\"", "\"\"", "\n", "\r\n", "\r", "小丸子", "0123456789abcdef",
-      " ", "x,y,z", "\n\n"};
-  std::uint64_t seed = 12345;
-  auto next = [&seed] {
-    seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
-    return static_cast<std::size_t>(seed >> 33);
-  };
+  Lcg next{12345};
   int compared = 0;
   for (int round = 0; round < 20000; ++round) {
-    std::string text;
-    const std::size_t n = 1 + next() % 40;
-    for (std::size_t i = 0; i < n; ++i) {
-      // Mostly plain characters and commas, so that most lines take the fast path.
-      const std::size_t k = next() % 100;
-      text += k < 40 ? "a" : k < 60 ? "," : k < 70 ? "\n" : pieces[next() % std::size(pieces)];
-    }
+    const std::string text = random_csv_text(next, 40);
     const std::string fast = trace(text, true);
     const std::string general = trace(text, false);
     if (fast != general) {
@@ -152,6 +175,46 @@ TEST_CASE("csv::Reader: lines split 16 bytes at a time read as the general path 
   CHECK(read_all("user_id,event,ts,group,channel\r\nu1,view,2026-12-01T08:00:00,A,wechat\r\n") ==
         read_all("user_id,event,ts,group,channel\r\nu1,view,2026-12-01T08:00:00,A,wechat\r\n",
                  false));
+}
+
+TEST_CASE("csv::split_plain_line gives the fields the Reader gives, or leaves the line to it") {
+  // The same random texts: at each record start, the split (for every
+  // number of wanted fields) either declines or agrees with Reader::next.
+  Lcg next{777};
+  std::size_t split = 0;
+  for (int round = 0; round < 5000; ++round) {
+    const std::string text = random_csv_text(next, 60);
+    csv::Reader reader(text, "t.csv");
+    reader.set_plain_lines(false);
+    csv::Record rec;
+    try {
+      while (reader.next(rec)) {
+        const char* const p = text.data() + rec.begin;
+        for (std::size_t want = 1; want <= rec.fields.size() + 1; ++want) {
+          std::vector<const char*> ends(want);
+          std::size_t fields = 0;
+          const char* after =
+              csv::split_plain_line(p, text.data() + text.size(), want, ends.data(), fields);
+          if (after == nullptr) {
+            continue;
+          }
+          ++split;
+          CAPTURE(text);
+          CHECK(static_cast<std::size_t>(after - text.data()) == rec.end);
+          REQUIRE(fields == rec.fields.size());
+          const char* start = p;
+          for (std::size_t i = 0; i < std::min(want, fields); ++i) {
+            CHECK(std::string_view(start, static_cast<std::size_t>(ends[i] - start)) ==
+                  rec.fields[i]);
+            start = ends[i] + 1;
+          }
+        }
+      }
+    } catch (const Error&) {
+      // an unterminated quote: the records before it were compared
+    }
+  }
+  CHECK(split > 10000);
 }
 
 TEST_CASE("text::find_invalid_utf8") {

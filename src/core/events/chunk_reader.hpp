@@ -56,6 +56,7 @@ struct Plan {
   std::vector<std::string> keep;  // distinct kept names, ids by position
   const LoadOptions* options;
   std::string time_name;
+  bool plain_lines = true;  // off: every record through csv::Reader (tests hold the two equal)
 };
 
 // A kept row as a reading thread stores it, in 10 bytes: the user's id in
@@ -139,6 +140,12 @@ public:
     for (Pending& p : m_ring) {
       p.extra.resize(plan.extra.size());
     }
+    std::size_t last = std::max({plan.user, plan.event, plan.time});
+    for (const std::size_t c : plan.extra) {
+      last = std::max(last, c);
+    }
+    m_wanted.resize(last + 1);
+    m_ends.resize(last + 1);
   }
 
   void run() {
@@ -148,24 +155,57 @@ public:
     csv::Record rec;
     m_chunk.end = m_chunk.begin;
     std::size_t reported = m_chunk.begin;
+    const char* const base = m_plan.text.data();
+    const char* const text_end = base + m_plan.text.size();
+    std::size_t at = m_chunk.begin;  // where the next record (or empty line) starts
+    std::int64_t line = 1;           // its line, relative to the chunk
     try {
-      while (reader.offset() < m_chunk.limit && reader.next(rec)) {
-        if (rec.begin >= m_chunk.limit) {
-          break;  // empty lines led past the limit: the next chunk's record
+      while (at < m_chunk.limit) {
+        // Most records are one line without quotes: split straight into the
+        // fields this reader wants. Anything else goes through the Reader.
+        const char* const p = base + at;
+        std::size_t fields = 0;
+        const char* after =
+            m_plan.plain_lines && *p != '\n' && *p != '\r'
+                ? csv::split_plain_line(p, text_end, m_wanted.size(), m_ends.data(), fields)
+                : nullptr;
+        if (after != nullptr && fields == m_plan.columns && m_ends[0] > p) {
+          const auto end = static_cast<std::size_t>(after - base);
+          if (end > m_valid_to) {
+            check_utf8(end);
+          }
+          if (m_bad_at < end) {
+            fail(csv::invalid_utf8_message(), line);  // a plain line has no break before its end
+          }
+          const char* start = p;
+          for (std::size_t i = 0; i < m_wanted.size(); ++i) {
+            m_wanted[i] = std::string_view(start, static_cast<std::size_t>(m_ends[i] - start));
+            start = m_ends[i] + 1;
+          }
+          take_fields(m_wanted.data(), line);
+          at = end;
+          ++line;
+        } else {
+          reader.seek(at, line);
+          if (!reader.next(rec) || rec.begin >= m_chunk.limit) {
+            break;  // empty lines led to the end, or past the limit: the next chunk's record
+          }
+          if (rec.end > m_valid_to) {
+            check_utf8(rec.end);
+          }
+          if (m_bad_at < rec.end) {
+            fail(csv::invalid_utf8_message(),
+                 rec.line + count_line_breaks(m_plan.text.substr(rec.begin, m_bad_at - rec.begin)));
+          }
+          take(rec);
+          at = rec.end;
+          line = reader.line();
         }
-        if (rec.end > m_valid_to) {
-          check_utf8(rec.end);
-        }
-        if (m_bad_at < rec.end) {
-          fail(csv::invalid_utf8_message(),
-               rec.line + count_line_breaks(m_plan.text.substr(rec.begin, m_bad_at - rec.begin)));
-        }
-        take(rec);
-        m_chunk.end = rec.end;
-        m_chunk.end_line = reader.line();
-        if (rec.end - reported >= k_report_every) {
-          report(reported, rec.begin);
-          reported = rec.begin;
+        m_chunk.end = at;
+        m_chunk.end_line = line;
+        if (at - reported >= k_report_every) {
+          report(reported, at);
+          reported = at;
         }
       }
       for (std::size_t i = 0; i < k_ahead; ++i) {
@@ -277,6 +317,12 @@ private:
                m_plan.columns),
            rec.line);
     }
+    take_fields(f.data(), rec.line);
+  }
+
+  // A record of the header's width: `f` holds at least its first
+  // m_wanted.size() fields.
+  void take_fields(const std::string_view* f, std::int64_t line) {
     ++m_chunk.rows;
     const std::string_view ts_text = f[m_plan.time];
     const auto ts = m_times.parse(ts_text);
@@ -285,12 +331,12 @@ private:
         fail(trf("timestamp '{}' in column '{}' falls outside 0001-01-01..9999-12-31 "
                  "in the time zone of the log",
                  text::shorten(ts_text), m_plan.time_name),
-             rec.line);
+             line);
       }
       fail(trf("bad timestamp '{}' in column '{}' (expected ISO 8601 local time such as "
                "2026-12-03T08:00:00 or 2026-12-03 08:00:00, optionally with +08:00)",
                text::shorten(ts_text), m_plan.time_name),
-           rec.line);
+           line);
     }
     if (!m_chunk.min_ts || *ts < *m_chunk.min_ts) {
       m_chunk.min_ts = *ts;
@@ -298,7 +344,7 @@ private:
     if (!m_chunk.max_ts || *ts > *m_chunk.max_ts) {
       m_chunk.max_ts = *ts;
     }
-    const auto name = kept_name(f[m_plan.event], rec.line);
+    const auto name = kept_name(f[m_plan.event], line);
     if (!name) {
       return;
     }
@@ -325,7 +371,7 @@ private:
       p.extra[k] = m_chunk.extra[k].intern(f[m_plan.extra[k]]);
       if (m_plan.options->extra_value_limit != 0 &&
           m_chunk.extra[k].size() > m_plan.options->extra_value_limit) {
-        fail(too_many_values(*m_plan.options, k), rec.line);
+        fail(too_many_values(*m_plan.options, k), line);
       }
     }
   }
@@ -339,6 +385,10 @@ private:
   std::size_t m_next = 0;                         // the oldest pending row
   std::size_t m_valid_to = 0;                     // UTF-8 checked up to here
   std::size_t m_bad_at = std::string_view::npos;  // the first invalid byte found
+  // The fields up to the last one read (user, event, time, extra columns),
+  // and where each ends, for the plain lines split without a Record.
+  std::vector<std::string_view> m_wanted;
+  std::vector<const char*> m_ends;
 };
 
 }  // namespace sopctl::events::detail

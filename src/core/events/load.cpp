@@ -133,6 +133,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   plan.event = require_column(header, options.columns.event, path, "--event-col");
   plan.time = require_column(header, options.columns.time, path, "--time-col");
   plan.time_name = header.names[plan.time];
+  plan.plain_lines = options.split_plain_lines;
   for (const std::string& c : options.extra_columns) {
     plan.extra.push_back(require_column(header, c, path, "--by"));
   }

@@ -40,56 +40,67 @@ inline const char* find_delimiter(const char* p, const char* end) {
   return p;
 }
 
-// A record that is one line without quotes or a lone CR (nearly every
-// record of an export): its fields from commas found 16 bytes at a time,
-// the same fields the general path would give. Returns the position after
-// the line break, or nullptr (nothing kept) when the record is not of that
-// kind or its line break is within 16 bytes of the end: then the general
-// path reads it.
-const char* read_plain_line(const char* p, const char* end, std::vector<std::string_view>& fields) {
+// The commas of a record that is one line without quotes or a lone CR
+// (nearly every record of an export), 16 bytes at a time: on_commas(q,
+// mask) for each 16 bytes at q, bit i of mask set for a comma at q + i
+// (none after the line break). Returns the position after the line break
+// and sets `brk` to the break, or returns nullptr when the record is not of
+// that kind or its line break is within 16 bytes of the end: then the
+// general path reads it.
+template <class OnCommas>
+const char* scan_plain_line(const char* p, const char* end, const char*& brk, OnCommas on_commas) {
 #if defined(__SSE2__)
   const __m128i comma = _mm_set1_epi8(',');
   const __m128i lf = _mm_set1_epi8('\n');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i quote = _mm_set1_epi8('"');
-  const char* field = p;
   for (const char* q = p; end - q >= 16; q += 16) {
     const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(q));
     auto commas = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma)));
     const auto stops = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
         _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)), _mm_cmpeq_epi8(v, quote))));
-    const int stop = stops == 0 ? 16 : __builtin_ctz(stops);
-    if (stop < 16) {
-      commas &= (1U << stop) - 1;
+    if (stops == 0) {
+      on_commas(q, commas);
+      continue;
     }
+    const int stop = __builtin_ctz(stops);
+    on_commas(q, commas & ((1U << stop) - 1));
+    brk = q + stop;
+    if (*brk == '\n') {
+      return brk + 1;
+    }
+    if (*brk == '\r' && brk + 1 < end && brk[1] == '\n') {
+      return brk + 2;
+    }
+    return nullptr;  // a quote or a lone CR: the general path
+  }
+#else
+  (void)p;
+  (void)end;
+  (void)brk;
+  (void)on_commas;
+#endif
+  return nullptr;
+}
+
+// A plain line's fields (scan_plain_line), all of them.
+const char* read_plain_line(const char* p, const char* end, std::vector<std::string_view>& fields) {
+  const char* field = p;
+  const char* brk = nullptr;
+  const char* after = scan_plain_line(p, end, brk, [&](const char* q, unsigned commas) {
     while (commas != 0) {
       const char* c = q + __builtin_ctz(commas);
       fields.emplace_back(field, static_cast<std::size_t>(c - field));
       field = c + 1;
       commas &= commas - 1;
     }
-    if (stop == 16) {
-      continue;
-    }
-    const char* brk = q + stop;
-    const char* after = nullptr;
-    if (*brk == '\n') {
-      after = brk + 1;
-    } else if (*brk == '\r' && brk + 1 < end && brk[1] == '\n') {
-      after = brk + 2;
-    }
-    if (after == nullptr) {
-      break;  // a quote or a lone CR: the general path
-    }
-    fields.emplace_back(field, static_cast<std::size_t>(brk - field));
-    return after;
+  });
+  if (after == nullptr) {
+    fields.clear();
+    return nullptr;
   }
-#else
-  (void)p;
-  (void)end;
-#endif
-  fields.clear();
-  return nullptr;
+  fields.emplace_back(field, static_cast<std::size_t>(brk - field));
+  return after;
 }
 
 // Line breaks in [p, end): LF, CRLF and a lone CR each count one.
@@ -108,6 +119,33 @@ std::int64_t count_line_breaks(const char* p, const char* end) {
 std::string invalid_utf8_message() {
   return "invalid UTF-8 (a file saved by Excel in China is often GBK: try --encoding gbk, "
          "or gb18030)";
+}
+
+const char* split_plain_line(const char* p, const char* end, std::size_t want, const char** ends,
+                             std::size_t& fields) {
+  std::size_t n = 0;  // commas seen
+  const char* brk = nullptr;
+  const char* after = scan_plain_line(p, end, brk, [&](const char* q, unsigned commas) {
+    for (; commas != 0 && n < want; commas &= commas - 1) {
+      ends[n++] = q + __builtin_ctz(commas);
+    }
+    for (; commas != 0; commas &= commas - 1) {
+      ++n;  // past the wanted: only counted (a loop: no POPCNT in the baseline x86-64)
+    }
+  });
+  if (after == nullptr) {
+    return nullptr;
+  }
+  if (n < want) {
+    ends[n] = brk;
+  }
+  fields = n + 1;
+  return after;
+}
+
+void Reader::seek(std::size_t offset, std::int64_t line) {
+  m_p = m_begin + std::min(offset, static_cast<std::size_t>(m_end - m_begin));
+  m_line = line;
 }
 
 bool Record::blank() const {
