@@ -55,7 +55,7 @@ private:
 
   int m_indent;
   std::string m_out;
-  std::vector<bool> m_first;  // per open container: no element yet
+  std::vector<char> m_first;  // per open container: no element yet (not vector<bool>: bit work)
   bool m_after_key = false;
 };
 

@@ -6,6 +6,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -83,14 +85,30 @@ void append_escaped(std::string& out, std::string_view s) {
   out.append(s.data() + run, s.size() - run);
 }
 
+// Whether every byte of `s` is below 0x80, 8 bytes at a time.
+bool is_ascii(std::string_view s) {
+  std::uint64_t high = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word;
+  }
+  for (; i < s.size(); ++i) {
+    high |= static_cast<unsigned char>(s[i]);
+  }
+  return (high & 0x8080808080808080ULL) == 0;
+}
+
 // Appends `s` as a JSON string literal. Each invalid byte becomes U+FFFD, so
 // the output is always valid JSON.
 void append_quoted(std::string& out, std::string_view s) {
   out += '"';
   std::size_t bad = 0;
-  // The whole-string check (16 or 32 bytes at a time) first: nearly every
-  // text is valid, and finding where it is not costs more.
-  while (!is_valid_utf8(s) && !is_valid_utf8(s, &bad)) {
+  // ASCII (keys, ids, dates) needs no check; then the whole-string check
+  // (16 or 32 bytes at a time): nearly every text is valid, and finding
+  // where it is not costs more.
+  while (!is_ascii(s) && !is_valid_utf8(s) && !is_valid_utf8(s, &bad)) {
     append_escaped(out, s.substr(0, bad));
     out += k_replacement_char;
     s.remove_prefix(bad + 1);
@@ -146,19 +164,19 @@ void JsonWriter::before_value() {
   if (!m_first.back()) {
     m_out += ',';
   }
-  m_first.back() = false;
+  m_first.back() = 0;
   newline();
 }
 
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   m_out += '{';
-  m_first.push_back(true);
+  m_first.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  const bool empty = m_first.back();
+  const bool empty = m_first.back() != 0;
   m_first.pop_back();
   if (!empty) {
     newline();
@@ -170,12 +188,12 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   before_value();
   m_out += '[';
-  m_first.push_back(true);
+  m_first.push_back(1);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  const bool empty = m_first.back();
+  const bool empty = m_first.back() != 0;
   m_first.pop_back();
   if (!empty) {
     newline();
