@@ -50,6 +50,15 @@ std::vector<std::string> describe(const events::EventLog& log) {
   return out;
 }
 
+// The value of the first extra column of each event, in the log's order.
+std::vector<std::string_view> first_extra(const events::EventLog& log) {
+  std::vector<std::string_view> v;
+  for (std::size_t i = 0; i < log.events.size(); ++i) {
+    v.push_back(log.extra[0].values[log.extra[0].value_of[i]]);
+  }
+  return v;
+}
+
 // Many rows with a quoted multi-line field in the middle, so that parallel
 // readers get chunks that meet inside quotes.
 std::string big_log(std::size_t rows, bool quoted_lines) {
@@ -182,14 +191,7 @@ TEST_CASE("events::load in parallel gives the same log as one thread") {
       const auto b = load(text, many);
       CHECK(describe(a) == describe(b));
       CHECK(a.rows == b.rows);
-      auto notes = [](const events::EventLog& log) {
-        std::vector<std::string_view> v;
-        for (std::size_t i = 0; i < log.events.size(); ++i) {
-          v.push_back(log.extra[0].values[log.extra[0].value_of[i]]);
-        }
-        return v;
-      };
-      CHECK(notes(a) == notes(b));
+      CHECK(first_extra(a) == first_extra(b));
     }
   }
 }
@@ -252,10 +254,7 @@ TEST_CASE("events::load splits plain lines itself exactly as csv::Reader reads t
         CHECK(a.rows == b.rows);
         CHECK(a.rows_without_user == b.rows_without_user);
         REQUIRE(a.extra.size() == b.extra.size());
-        for (std::size_t i = 0; i < a.events.size(); ++i) {
-          CHECK(a.extra[0].values[a.extra[0].value_of[i]] ==
-                b.extra[0].values[b.extra[0].value_of[i]]);
-        }
+        CHECK(first_extra(a) == first_extra(b));
       }
     }
   }

@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.txt)
 
@@ -18,41 +20,43 @@ const std::string k_live =
     "  - {id: live, type: education, channel: live, owner: owner, at: \"20:00\", duration: 60m, "
     "days: \"1..30\"}\n";
 
+// A roster of 陈老师 (chen) owning a group of SOP p per "id open-date" pair.
+std::string chen_roster(const std::vector<std::pair<std::string, std::string>>& groups) {
+  std::string out = "staff:\n  - {id: chen, name: 陈老师, roles: [owner]}\ngroups:\n";
+  for (const auto& [id, open] : groups) {
+    out += "  - {id: " + id + ", sop: p, open: " + open + ", owner: chen}\n";
+  }
+  return out;
+}
+
+// The finding of task 'live' (line 7) in `group` on `date` while `who` is on
+// it in `other`.
+sopctl::test::Lines live_clash(const std::string& group, const std::string& date,
+                               const std::string& other, const std::string& who) {
+  return {"7:66 task 'live' is due in group " + group + " at 20:00 on " + date +
+          " while on task 'live' in group " + other + " (20:00-21:00): " + who +
+          " cannot be in both; give one of them to someone else or move it"};
+}
+
 }  // namespace
 
 TEST_CASE("lint::staff-double-booked") {
   SUBCASE("one person streaming in two groups at once, reported once, naming the first") {
     const std::string roster =
-        "staff:\n  - {id: chen, name: 陈老师, roles: [owner]}\n"
-        "groups:\n"
-        "  - {id: A, sop: p, open: 2026-06-01, owner: chen}\n"
-        "  - {id: B, sop: p, open: 2026-06-01, owner: chen}\n"
-        "  - {id: C, sop: p, open: 2026-06-01, owner: chen}\n";
+        chen_roster({{"A", "2026-06-01"}, {"B", "2026-06-01"}, {"C", "2026-06-01"}});
     CHECK(findings(run_lint(sop_with_tasks(k_live), roster), "staff-double-booked") ==
-          sopctl::test::Lines{
-              "7:66 task 'live' is due in group B at 20:00 on 2026-06-01 while on task 'live' in "
-              "group A "
-              "(20:00-21:00): 陈老师 cannot be in both; give one of them to someone else or "
-              "move it"});
+          live_clash("B", "2026-06-01", "A", "陈老师"));
   }
   SUBCASE("times that only touch, and one group twice, are not a clash") {
     const std::string tasks =
         k_live +
         "  - {id: late, type: education, channel: live, owner: owner, at: \"21:00\", duration: "
         "30m, day: 1}\n";
-    const std::string roster =
-        "staff:\n  - {id: chen, name: 陈老师, roles: [owner]}\n"
-        "groups:\n"
-        "  - {id: A, sop: p, open: 2026-06-01, owner: chen}\n"
-        "  - {id: B, sop: p, open: 2026-06-02, owner: chen}\n";
     // On 2026-06-02 (A's day 2, B's day 1) B's 21:00 touches A's 20:00-21:00
     // without overlapping it; B's 20:00 meets A's 20:00.
+    const std::string roster = chen_roster({{"A", "2026-06-01"}, {"B", "2026-06-02"}});
     CHECK(findings(run_lint(sop_with_tasks(tasks), roster), "staff-double-booked") ==
-          sopctl::test::Lines{
-              "7:66 task 'live' is due in group B at 20:00 on 2026-06-02 while on task 'live' in "
-              "group A "
-              "(20:00-21:00): 陈老师 cannot be in both; give one of them to someone else or "
-              "move it"});
+          live_clash("B", "2026-06-02", "A", "陈老师"));
   }
   SUBCASE("thousands of people and days: the one clash is found, the rest are apart") {
     // 600 owners streaming 30 days each fill 18,000 person-days (the day
@@ -68,12 +72,7 @@ TEST_CASE("lint::staff-double-booked") {
     }
     groups += "  - {id: Z, sop: p, open: 2026-01-30, owner: s0}\n";
     CHECK(findings(run_lint(sop_with_tasks(k_live), roster + groups), "staff-double-booked") ==
-          sopctl::test::Lines{
-              "7:66 task 'live' is due in group Z at 20:00 on 2026-01-30 while on task 'live' in "
-              "group "
-              "G0 "
-              "(20:00-21:00): s0 cannot be in both; give one of them to someone else or move "
-              "it"});
+          live_clash("Z", "2026-01-30", "G0", "s0"));
   }
 }
 
