@@ -1,3 +1,4 @@
+#include <sopctl/base/cpu.hpp>
 #include <sopctl/base/error.hpp>
 #include <sopctl/text/csv.hpp>
 #include <sopctl/text/utf8.hpp>
@@ -5,6 +6,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,7 +48,8 @@ struct Lcg {
 // (delimiters, quotes, CR, LF, multi-byte UTF-8), with lines around the
 // 16-byte block size; mostly plain characters and commas, so that most
 // lines are plain ones.
-std::string random_csv_text(Lcg& next, std::size_t max_pieces) {
+// Up to max_pieces pieces; `breaks` in 100 of them are a line break.
+std::string random_csv_text(Lcg& next, std::size_t max_pieces, std::size_t breaks = 10) {
   static const char* const pieces[] = {"a",
                                        "bc",
                                        ",",
@@ -64,7 +68,10 @@ std::string random_csv_text(Lcg& next, std::size_t max_pieces) {
   const std::size_t n = 1 + next() % max_pieces;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t k = next() % 100;
-    text += k < 40 ? "a" : k < 60 ? "," : k < 70 ? "\n" : pieces[next() % std::size(pieces)];
+    text += k < 40            ? "a"
+            : k < 60          ? ","
+            : k < 60 + breaks ? "\n"
+                              : pieces[next() % std::size(pieces)];
   }
   return text;
 }
@@ -179,11 +186,19 @@ TEST_CASE("csv::Reader: lines split 16 bytes at a time read as the general path 
 
 TEST_CASE("csv::split_plain_line gives the fields the Reader gives, or leaves the line to it") {
   // The same random texts: at each record start, the split (for every
-  // number of wanted fields) either declines or agrees with Reader::next.
+  // number of wanted fields) either declines or agrees with Reader::next;
+  // and both scans it chooses from split the same lines.
+  using Split = const char* (*)(const char*, const char*, std::size_t, const char**, std::size_t&);
+  std::vector<Split> scans{csv::split_plain_line, csv::detail::split_plain_line_16};
+  if (sopctl::cpu_has_avx2()) {
+    scans.push_back(csv::detail::split_plain_line_32);
+  }
   Lcg next{777};
   std::size_t split = 0;
   for (int round = 0; round < 5000; ++round) {
-    const std::string text = random_csv_text(next, 60);
+    // Every other text has long lines, for the 32-byte steps.
+    const std::string text =
+        round % 2 == 0 ? random_csv_text(next, 60) : random_csv_text(next, 300, 1);
     csv::Reader reader(text, "t.csv");
     reader.set_plain_lines(false);
     csv::Record rec;
@@ -191,23 +206,29 @@ TEST_CASE("csv::split_plain_line gives the fields the Reader gives, or leaves th
       while (reader.next(rec)) {
         const char* const p = text.data() + rec.begin;
         for (std::size_t want = 1; want <= rec.fields.size() + 1; ++want) {
-          std::vector<const char*> ends(want);
-          std::size_t fields = 0;
-          const char* after =
-              csv::split_plain_line(p, text.data() + text.size(), want, ends.data(), fields);
-          if (after == nullptr) {
-            continue;
+          std::vector<std::optional<std::size_t>> split_at;
+          for (const Split scan : scans) {
+            std::vector<const char*> ends(want);
+            std::size_t fields = 0;
+            const char* after = scan(p, text.data() + text.size(), want, ends.data(), fields);
+            split_at.push_back(after == nullptr ? std::nullopt
+                                                : std::optional<std::size_t>(after - p));
+            if (after == nullptr) {
+              continue;
+            }
+            ++split;
+            CAPTURE(text);
+            CHECK(static_cast<std::size_t>(after - text.data()) == rec.end);
+            REQUIRE(fields == rec.fields.size());
+            const char* start = p;
+            for (std::size_t i = 0; i < std::min(want, fields); ++i) {
+              CHECK(std::string_view(start, static_cast<std::size_t>(ends[i] - start)) ==
+                    rec.fields[i]);
+              start = ends[i] + 1;
+            }
           }
-          ++split;
-          CAPTURE(text);
-          CHECK(static_cast<std::size_t>(after - text.data()) == rec.end);
-          REQUIRE(fields == rec.fields.size());
-          const char* start = p;
-          for (std::size_t i = 0; i < std::min(want, fields); ++i) {
-            CHECK(std::string_view(start, static_cast<std::size_t>(ends[i] - start)) ==
-                  rec.fields[i]);
-            start = ends[i] + 1;
-          }
+          CHECK(std::adjacent_find(split_at.begin(), split_at.end(), std::not_equal_to<>()) ==
+                split_at.end());
         }
       }
     } catch (const Error&) {

@@ -98,4 +98,28 @@ TEST_CASE("hash_bytes is stable and spreads short ids") {
   CHECK(text::hash_bytes("") != text::hash_bytes(std::string(1, '\0')));
 }
 
+TEST_CASE("equal_bytes agrees with == at every length and every differing byte") {
+  // Each text in a heap block of exactly its size, so that AddressSanitizer
+  // sees a load past either end.
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::vector<char> a(n, 'x');
+    for (std::size_t at = 0; at <= n; ++at) {
+      std::vector<char> b(a);
+      if (at < n) {
+        b[at] = 'y';  // differs here; at == n: equal
+      }
+      const std::string_view va(a.data(), a.size());
+      const std::string_view vb(b.data(), b.size());
+      CHECK(text::equal_bytes(va, vb) == (va == vb));
+      CHECK(text::equal_bytes(vb, va) == (va == vb));
+    }
+    if (n > 0) {
+      CHECK_FALSE(
+          text::equal_bytes(std::string_view(a.data(), n), std::string_view(a.data(), n - 1)));
+    }
+  }
+  CHECK(text::equal_bytes("小丸子美妆研讨所", "小丸子美妆研讨所"));
+  CHECK_FALSE(text::equal_bytes("小丸子美妆研讨所A", "小丸子美妆研讨所B"));
+}
+
 }  // namespace SOPCTL_TU_ID

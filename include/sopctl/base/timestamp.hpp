@@ -39,11 +39,17 @@ class LocalTimeParser {
 public:
   explicit LocalTimeParser(const TimeZone* zone) : m_zone(zone) {}
   // Local wall seconds, or nullopt when `text` is not a timestamp (or its
-  // local date is outside 0001-01-01..9999-12-31). The common
-  // "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen before is parsed
-  // inline: the last date of each day of the year is kept (an export that
-  // is not sorted still repeats the dates of a few months).
+  // local date is outside 0001-01-01..9999-12-31).
   std::optional<std::int64_t> parse(std::string_view text) {
+    std::int64_t seconds = 0;
+    return parse(text, seconds) ? std::optional<std::int64_t>(seconds) : std::nullopt;
+  }
+  // The same into `seconds`, false for nullopt: the loaders' hot path (an
+  // optional returned through the stack cost a stalled 16-byte reload). The
+  // common "YYYY-MM-DDTHH:MM:SS" (or a space for T) of a day seen before is
+  // parsed inline: the last date of each day of the year is kept (an export
+  // that is not sorted still repeats the dates of a few months).
+  bool parse(std::string_view text, std::int64_t& seconds) {
     const char* p = text.data();
     if (text.size() == 19) {
       const Day& d = m_days[day_slot(p)];
@@ -58,11 +64,14 @@ public:
         const unsigned h = h1 * 10 + h2;
         // Each a digit (unsigned: below '0' wraps to large), and in range.
         if (h1 < 3 && h2 < 10 && m2 < 10 && s2 < 10 && h < 24 && m1 < 6 && s1 < 6) {
-          return d.seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+          seconds = d.seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+          return true;
         }
       }
     }
-    return parse_slow(text);
+    const std::optional<std::int64_t> slow = parse_slow(text);
+    seconds = slow.value_or(0);
+    return slow.has_value();
   }
 
 private:

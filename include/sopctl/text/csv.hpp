@@ -86,6 +86,16 @@ private:
 const char* split_plain_line(const char* p, const char* end, std::size_t want, const char** ends,
                              std::size_t& fields);
 
+namespace detail {
+// The two scans split_plain_line chooses from, named for its tests: 16
+// bytes a step (SSE2), and 32 (AVX2: only where cpu_has_avx2()). They split
+// the same lines the same way.
+const char* split_plain_line_16(const char* p, const char* end, std::size_t want, const char** ends,
+                                std::size_t& fields);
+const char* split_plain_line_32(const char* p, const char* end, std::size_t want, const char** ends,
+                                std::size_t& fields);
+}  // namespace detail
+
 // The header (first record) of a CSV input.
 struct Header {
   std::vector<std::string> names;

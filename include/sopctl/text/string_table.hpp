@@ -19,6 +19,48 @@ namespace sopctl::text {
 // A fast non-cryptographic 64-bit hash of a short string.
 std::uint64_t hash_bytes(std::string_view s);
 
+namespace detail {
+inline std::uint64_t load64(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline std::uint64_t load32(const char* p) {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+}  // namespace detail
+
+// a == b, inline for up to 16 bytes (two loads from each, which may
+// overlap, and never past either end): user ids and event names are short,
+// and calling memcmp for each row cost more than comparing.
+inline bool equal_bytes(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) {
+    return false;
+  }
+  const char* p = a.data();
+  const char* q = b.data();
+  if (n >= 8) {
+    if (n > 16) {
+      return std::memcmp(p, q, n) == 0;
+    }
+    return ((detail::load64(p) ^ detail::load64(q)) |
+            (detail::load64(p + n - 8) ^ detail::load64(q + n - 8))) == 0;
+  }
+  if (n >= 4) {
+    return ((detail::load32(p) ^ detail::load32(q)) |
+            (detail::load32(p + n - 4) ^ detail::load32(q + n - 4))) == 0;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (p[i] != q[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
 // While every string has the same length (user ids usually do: openids,
 // "wx_" plus 12 hex digits) the list keeps no ends: string i is at i * length.
 // The first string of another length writes the ends out once.

@@ -274,12 +274,8 @@ private:
       }
       return id;
     }
-    // Most rows differ from a kept name in length or first byte: test those
-    // before calling memcmp.
     for (std::size_t i = 0; i < m_plan.keep.size(); ++i) {
-      const std::string& k = m_plan.keep[i];
-      if (k.size() == name.size() &&
-          (k.empty() || (k[0] == name[0] && std::memcmp(k.data(), name.data(), k.size()) == 0))) {
+      if (text::equal_bytes(m_plan.keep[i], name)) {
         return static_cast<std::uint32_t>(i);
       }
     }
@@ -325,8 +321,8 @@ private:
   void take_fields(const std::string_view* f, std::int64_t line) {
     ++m_chunk.rows;
     const std::string_view ts_text = f[m_plan.time];
-    const auto ts = m_times.parse(ts_text);
-    if (!ts) {
+    std::int64_t ts = 0;
+    if (!m_times.parse(ts_text, ts)) {
       if (parse_timestamp(ts_text)) {
         fail(trf("timestamp '{}' in column '{}' falls outside 0001-01-01..9999-12-31 "
                  "in the time zone of the log",
@@ -338,11 +334,11 @@ private:
                text::shorten(ts_text), m_plan.time_name),
            line);
     }
-    if (!m_chunk.min_ts || *ts < *m_chunk.min_ts) {
-      m_chunk.min_ts = *ts;
+    if (!m_chunk.min_ts || ts < *m_chunk.min_ts) {
+      m_chunk.min_ts = ts;
     }
-    if (!m_chunk.max_ts || *ts > *m_chunk.max_ts) {
-      m_chunk.max_ts = *ts;
+    if (!m_chunk.max_ts || ts > *m_chunk.max_ts) {
+      m_chunk.max_ts = ts;
     }
     const auto name = kept_name(f[m_plan.event], line);
     if (!name) {
@@ -365,7 +361,7 @@ private:
     }
     p.hash = text::hash_bytes(user);
     m_chunk.users.prefetch(p.hash);
-    p.ts = *ts;
+    p.ts = ts;
     p.name = *name;
     for (std::size_t k = 0; k < m_plan.extra.size(); ++k) {
       p.extra[k] = m_chunk.extra[k].intern(f[m_plan.extra[k]]);

@@ -9,17 +9,8 @@ namespace sopctl::text {
 
 namespace {
 
-inline std::uint64_t load64(const char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  return v;
-}
-
-inline std::uint64_t load32(const char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  return v;
-}
+using detail::load32;
+using detail::load64;
 
 __extension__ typedef unsigned __int128 U128;
 
@@ -131,7 +122,7 @@ std::uint32_t Interner::intern(std::string_view s, std::uint64_t hash) {
     }
     if ((slot & 0xFFFFFFFF00000000ULL) == tag) {
       const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
-      if (m_strings[id] == s) {
+      if (equal_bytes(m_strings[id], s)) {
         return id;
       }
     }
@@ -151,7 +142,7 @@ std::optional<std::uint32_t> Interner::find(std::string_view s, std::uint64_t ha
     }
     if ((slot & 0xFFFFFFFF00000000ULL) == tag) {
       const auto id = static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
-      if (m_strings[id] == s) {
+      if (equal_bytes(m_strings[id], s)) {
         return id;
       }
     }

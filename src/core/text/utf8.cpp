@@ -5,6 +5,8 @@
 
 #include <sopctl/text/utf8.hpp>
 
+#include <sopctl/base/cpu.hpp>
+
 #include <cstring>
 
 #if defined(__SSE2__)
@@ -126,11 +128,6 @@ __attribute__((target("avx2"))) bool valid_avx2(const unsigned char* s, std::siz
   }
   error = _mm256_or_si256(error, prev_incomplete);
   return _mm256_testz_si256(error, error) != 0;
-}
-
-bool cpu_has_avx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
 }
 
 #endif

@@ -1,0 +1,18 @@
+#include <sopctl/base/cpu.hpp>
+
+namespace sopctl {
+
+bool cpu_has_avx2() {
+#if defined(__x86_64__) && defined(__GNUC__)
+  static const bool has = [] {
+    __builtin_cpu_init();
+    return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
+           __builtin_cpu_supports("bmi");
+  }();
+  return has;
+#else
+  return false;
+#endif
+}
+
+}  // namespace sopctl
