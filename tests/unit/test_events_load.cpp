@@ -373,4 +373,23 @@ TEST_CASE("timestamps") {
   }
 }
 
+TEST_CASE("detail::KeptNames finds each name's position, names of one length included") {
+  using sopctl::events::detail::KeptNames;
+  const std::string long_a(70, 'x');  // names of 64 bytes or more share one bucket
+  const std::vector<std::string> names{"view", "join_group", "read", "signup",       "",
+                                       "下单", "repurchase", long_a, long_a + long_a};
+  const KeptNames kept(names);
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    CAPTURE(names[i]);
+    REQUIRE(kept.find(names[i]));
+    CHECK(*kept.find(names[i]) == i);
+  }
+  CHECK_FALSE(kept.find("vie"));
+  CHECK_FALSE(kept.find("View"));
+  CHECK_FALSE(kept.find("order"));
+  CHECK_FALSE(kept.find(long_a + "x"));
+  CHECK_FALSE(KeptNames().find("view"));
+  CHECK(kept.names() == names);
+}
+
 }  // namespace SOPCTL_TU_ID

@@ -8,8 +8,10 @@
 #include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/events/events.hpp>
+
 #include <sopctl/text/strings.hpp>
 #include <sopctl/text/utf8.hpp>
+#include "kept_names.hpp"
 
 #include <fmt/format.h>
 
@@ -53,7 +55,7 @@ struct Plan {
   std::size_t columns;  // fields per row
   std::size_t user, event, time;
   std::vector<std::size_t> extra;
-  std::vector<std::string> keep;  // distinct kept names, ids by position
+  KeptNames keep;  // distinct kept names, ids by position; empty: every name
   const LoadOptions* options;
   std::string time_name;
   bool plain_lines = true;  // off: every record through csv::Reader (tests hold the two equal)
@@ -274,12 +276,7 @@ private:
       }
       return id;
     }
-    for (std::size_t i = 0; i < m_plan.keep.size(); ++i) {
-      if (text::equal_bytes(m_plan.keep[i], name)) {
-        return static_cast<std::uint32_t>(i);
-      }
-    }
-    return std::nullopt;
+    return m_plan.keep.find(name);
   }
 
   void intern_oldest() {

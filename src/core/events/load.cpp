@@ -137,11 +137,13 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
   for (const std::string& c : options.extra_columns) {
     plan.extra.push_back(require_column(header, c, path, "--by"));
   }
+  std::vector<std::string> keep;
   for (const std::string& k : options.keep) {
-    if (std::find(plan.keep.begin(), plan.keep.end(), k) == plan.keep.end()) {
-      plan.keep.push_back(k);
+    if (std::find(keep.begin(), keep.end(), k) == keep.end()) {
+      keep.push_back(k);
     }
   }
+  plan.keep = detail::KeptNames(std::move(keep));
 
   // Read the chunks in parallel.
   const std::size_t from = std::min(header.data_offset, text.size());
@@ -238,7 +240,7 @@ EventLog load(std::string_view text, const std::string& path, const csv::Header&
     }
     log.names = chunks[0]->names.take();
   } else {
-    for (const std::string& k : plan.keep) {
+    for (const std::string& k : plan.keep.names()) {
       log.names.push_back(k);
     }
   }
