@@ -8,6 +8,7 @@
 
 #include <sopctl/base/timezone.hpp>
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -53,18 +54,24 @@ public:
     const char* p = text.data();
     if (text.size() == 19) {
       const Day& d = m_days[day_slot(p)];
-      if (d.known && std::memcmp(d.date, p, 10) == 0 && (p[10] == 'T' || p[10] == ' ') &&
-          p[13] == ':' && p[16] == ':') {
-        const unsigned h1 = static_cast<unsigned char>(p[11]) - '0';
-        const unsigned h2 = static_cast<unsigned char>(p[12]) - '0';
-        const unsigned m1 = static_cast<unsigned char>(p[14]) - '0';
-        const unsigned m2 = static_cast<unsigned char>(p[15]) - '0';
-        const unsigned s1 = static_cast<unsigned char>(p[17]) - '0';
-        const unsigned s2 = static_cast<unsigned char>(p[18]) - '0';
-        const unsigned h = h1 * 10 + h2;
-        // Each a digit (unsigned: below '0' wraps to large), and in range.
-        if (h1 < 3 && h2 < 10 && m2 < 10 && s2 < 10 && h < 24 && m1 < 6 && s1 < 6) {
-          seconds = d.seconds + h * 3600 + (m1 * 10 + m2) * 60 + s1 * 10 + s2;
+      if (std::endian::native == std::endian::little && d.known &&
+          std::memcmp(d.date, p, 10) == 0 && (p[10] == 'T' || p[10] == ' ')) {
+        // "HH:MM:SS" as one little-endian word: digits at bytes 0, 1, 3, 4, 6, 7.
+        std::uint64_t t;
+        std::memcpy(&t, p + 11, 8);
+        constexpr std::uint64_t k_high = 0xF0F000F0F000F0F0ULL;
+        constexpr std::uint64_t k_low = 0x0F0F000F0F000F0FULL;
+        const bool colons = (t & 0x0000FF0000FF0000ULL) == 0x00003A00003A0000ULL;
+        const bool digits = (t & k_high) == 0x3030003030003030ULL &&
+                            (((t & k_low) + 0x0606000606000606ULL) & k_high) == 0;
+        // Each pair as a number in its first byte (no byte carries over).
+        const std::uint64_t v = t & k_low;
+        const std::uint64_t pairs = v * 10 + (v >> 8);
+        const auto h = static_cast<unsigned>(pairs & 0xFF);
+        const auto m = static_cast<unsigned>((pairs >> 24) & 0xFF);
+        const auto sec = static_cast<unsigned>((pairs >> 48) & 0xFF);
+        if (colons && digits && h < 24 && m < 60 && sec < 60) {
+          seconds = d.seconds + h * 3600 + m * 60 + sec;
           return true;
         }
       }
