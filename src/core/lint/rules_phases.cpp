@@ -16,7 +16,7 @@ namespace sopctl::lint::detail {
 namespace {
 
 // A phase's inclusive range on one axis: day indexes (day_index) or Date::days.
-struct Span {
+struct PhaseSpan {
   int lo = 0;
   int hi = 0;
   const Phase* phase = nullptr;
@@ -42,12 +42,12 @@ std::string phase_range(const Phase& p) {
   return axis_range(days, std::min(a, b), std::max(a, b));
 }
 
-void check_axis(std::vector<Span> spans, bool days, Reporter& out) {
-  std::stable_sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) {
+void check_axis(std::vector<PhaseSpan> spans, bool days, Reporter& out) {
+  std::stable_sort(spans.begin(), spans.end(), [](const PhaseSpan& a, const PhaseSpan& b) {
     return std::tie(a.lo, a.hi) < std::tie(b.lo, b.hi);
   });
-  const Span* reach = nullptr;  // the phase that ends last so far
-  for (const Span& s : spans) {
+  const PhaseSpan* reach = nullptr;  // the phase that ends last so far
+  for (const PhaseSpan& s : spans) {
     if (reach) {
       const Phase& p = *s.phase;
       const Phase& q = *reach->phase;
@@ -103,8 +103,8 @@ std::string phases_list(const Sop& sop) {
 }  // namespace
 
 void phase_rules(const Sop& sop, Reporter& out) {
-  std::vector<Span> day_spans;
-  std::vector<Span> date_spans;
+  std::vector<PhaseSpan> day_spans;
+  std::vector<PhaseSpan> date_spans;
   for (std::size_t i = 0; i < sop.phases.size(); ++i) {
     const Phase& p = sop.phases[i];
     if (p.from.kind != p.to.kind) {
@@ -112,7 +112,7 @@ void phase_rules(const Sop& sop, Reporter& out) {
     }
     const int a = axis_value(p.from);
     const int b = axis_value(p.to);
-    Span s{std::min(a, b), std::max(a, b), &p, i};
+    PhaseSpan s{std::min(a, b), std::max(a, b), &p, i};
     (p.from.kind == DayRef::Kind::day ? day_spans : date_spans).push_back(s);
   }
   check_axis(std::move(day_spans), true, out);
