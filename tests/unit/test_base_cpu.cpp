@@ -9,7 +9,7 @@ namespace SOPCTL_TU_ID {  // unique per file in unity builds (tests/CMakeLists.t
 TEST_CASE("cpu_has_avx2 is what the processor says, and the same at every call") {
   const bool has = sopctl::cpu_has_avx2();
   CHECK(sopctl::cpu_has_avx2() == has);
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef SOPCTL_AVX2_FUNCTIONS
   __builtin_cpu_init();
   CHECK(has == (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&
                 __builtin_cpu_supports("bmi")));

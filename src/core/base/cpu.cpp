@@ -3,7 +3,7 @@
 namespace sopctl {
 
 bool cpu_has_avx2() {
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef SOPCTL_AVX2_FUNCTIONS
   static const bool has = [] {
     __builtin_cpu_init();
     return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt") &&

@@ -8,9 +8,9 @@
 #include <sopctl/base/i18n.hpp>
 #include <sopctl/base/timestamp.hpp>
 #include <sopctl/events/events.hpp>
-
 #include <sopctl/text/strings.hpp>
 #include <sopctl/text/utf8.hpp>
+
 #include "kept_names.hpp"
 
 #include <fmt/format.h>

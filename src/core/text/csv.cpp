@@ -13,9 +13,8 @@
 #include <emmintrin.h>
 #endif
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef SOPCTL_AVX2_FUNCTIONS
 #include <immintrin.h>
-#define SOPCTL_HAVE_AVX2_SPLIT 1
 #endif
 
 namespace sopctl::csv {
@@ -163,7 +162,7 @@ const char* split_plain_line_16(const char* p, const char* end, std::size_t want
   return end_split(after, brk, n, want, ends, fields);
 }
 
-#ifdef SOPCTL_HAVE_AVX2_SPLIT
+#ifdef SOPCTL_AVX2_FUNCTIONS
 
 namespace {
 

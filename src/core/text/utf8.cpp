@@ -13,9 +13,8 @@
 #include <emmintrin.h>
 #endif
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef SOPCTL_AVX2_FUNCTIONS
 #include <immintrin.h>
-#define SOPCTL_HAVE_AVX2_PATH 1
 #endif
 
 namespace sopctl::text {
@@ -24,7 +23,7 @@ namespace {
 
 constexpr std::string_view k_bom = "\xEF\xBB\xBF";
 
-#ifdef SOPCTL_HAVE_AVX2_PATH
+#ifdef SOPCTL_AVX2_FUNCTIONS
 
 constexpr char k_too_short = 1 << 0;
 constexpr char k_too_long = 1 << 1;
@@ -200,7 +199,7 @@ std::size_t find_invalid_utf8(std::string_view s) {
 }
 
 bool is_valid_utf8(std::string_view s) {
-#ifdef SOPCTL_HAVE_AVX2_PATH
+#ifdef SOPCTL_AVX2_FUNCTIONS
   if (cpu_has_avx2()) {
     return valid_avx2(reinterpret_cast<const unsigned char*>(s.data()), s.size());
   }
